@@ -1,0 +1,47 @@
+# Two commands: `make run` (set up and serve the demo trust) and `make test` (set up and test).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= intranet.settings.dev
+
+.PHONY: run test lint format chromium setup lock bench migrate
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || \
+		(echo "Installing Debian's chromium for the browser tests..." && \
+		 apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+migrate: $(STAMP)
+	$(PY) manage.py migrate --noinput
+
+run: migrate
+	$(PY) manage.py load_demo_trust
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(STAMP) chromium
+	DJANGO_SETTINGS_MODULE=intranet.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+lock: $(STAMP)
+	$(PY) -m pip freeze --exclude-editable > requirements.lock
+
+bench: $(STAMP)
+	DJANGO_SETTINGS_MODULE=intranet.settings.test $(PY) bench/hub.py

@@ -1,0 +1,32 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path, re_path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from people import views as people_views
+from search import views as search_views
+
+from .api import api_router
+from .views import healthz, media, to_sign_in
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("accounts/profile/", people_views.my_profile, name="my_profile"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/login/", to_sign_in, {"default_next": "/admin/"}, name="admin_login"),
+    path("_util/login/", to_sign_in, name="page_login"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("search/", search_views.search, name="search"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    re_path(r"^media/(?P<path>.+)$", media, name="media"),
+    path("", include(wagtail_urls)),
+]

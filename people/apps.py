@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class PeopleConfig(AppConfig):
+    name = "people"
+    verbose_name = "Staff and roles"
+
+    def ready(self):
+        from . import signals  # noqa: F401

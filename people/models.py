@@ -1,0 +1,45 @@
+"""Staff profiles: which school someone works at, their job, and their working groups."""
+
+from django.conf import settings
+from django.db import models
+
+
+class StaffProfile(models.Model):
+    JOB_ROLES = [
+        ("teacher", "Teacher"),
+        ("teaching_assistant", "Teaching assistant"),
+        ("senco", "SENCO"),
+        ("headteacher", "Headteacher"),
+        ("deputy", "Deputy / assistant head"),
+        ("office", "Office staff"),
+        ("business_manager", "Business manager"),
+        ("trust_central", "Trust central team"),
+        ("other", "Other"),
+    ]
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    school = models.ForeignKey(
+        "pages.SchoolPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="staff_profiles",
+        help_text="Leave blank for the trust central team",
+    )
+    job_role = models.CharField(max_length=30, choices=JOB_ROLES, default="teacher")
+    job_title = models.CharField(max_length=120, blank=True, help_text="e.g. 'Year 2 teacher'")
+    working_groups = models.ManyToManyField(
+        "pages.WorkingGroupPage", blank=True, related_name="members"
+    )
+
+    class Meta:
+        verbose_name = "staff profile"
+
+    def __str__(self):
+        return self.user.get_full_name() or self.user.get_username()
+
+    @property
+    def school_name(self):
+        return self.school.title if self.school_id else "Trust central team"
