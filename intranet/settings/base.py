@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "people",
     "pages",
     "hub",
+    "policies",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -83,8 +83,8 @@ def test_the_walk_covers_the_whole_url_conf():
     # Wagtail's admin alone has hundreds of routes; the walk must reach them, the API, the
     # documents, media, search and the page tree.
     assert len(urls) > 200
-    for expected in ["/admin/", "/api/v2/pages/", "/search/", "/media/x.png", "/sitemap.xml"]:
-        assert expected in urls, expected
+    for prefix in ["/admin/", "/api/v2/pages/", "/search/", "/media/", "/sitemap.xml", "/hub/"]:
+        assert any(url.startswith(prefix) for url in urls), prefix
 
 
 @pytest.mark.django_db

@@ -8,6 +8,7 @@ import os
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -97,6 +98,10 @@ class Command(BaseCommand):
         self.say = (lambda *a: None) if quiet else self.stdout.write
         with transaction.atomic():
             self.build()
+            # Features with demo content of their own add it through their own command.
+            for command in ("load_demo_resources", "load_demo_policies"):
+                if command in get_commands():
+                    call_command(command, quiet=quiet, stdout=self.stdout)
         self.say(self.style.SUCCESS("Demo trust ready."))
         self.say(
             "Demo sign-ins (password: %s): admin, teacher.coppice, lead.maths, head.coppice "
