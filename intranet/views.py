@@ -9,8 +9,8 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils._os import safe_join
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 
 # Folders under media/ that are never served by path: originals of hub resources are only

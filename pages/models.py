@@ -142,7 +142,12 @@ class Partner(Orderable):
     description = models.TextField(blank=True)
     website = models.URLField(blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("description"), FieldPanel("website")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        FieldPanel("website"),
+    ]
 
 
 class WorkingGroupIndexPage(Page):
@@ -345,7 +350,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         today = timezone.localdate()
         return self.month(request, today.year, today.month)
 
-    @path("feed.ics")
+    @path("feed/")
     def ical(self, request):
         from .ical import events_to_ical
 

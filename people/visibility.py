@@ -15,9 +15,7 @@ from wagtail.models import Page, PageViewRestriction
 def is_trust_admin(user):
     from .roles import TRUST_ADMINS
 
-    return user.is_active and (
-        user.is_superuser or user.groups.filter(name=TRUST_ADMINS).exists()
-    )
+    return user.is_active and (user.is_superuser or user.groups.filter(name=TRUST_ADMINS).exists())
 
 
 def hidden_page_paths(user):

@@ -6,8 +6,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
-from django.urls.resolvers import RoutePattern
 from django.urls.exceptions import Resolver404
+from django.urls.resolvers import RoutePattern
 
 # The only views an anonymous visitor may reach.
 PUBLIC_VIEW_NAMES = {
@@ -90,7 +90,7 @@ def test_the_walk_covers_the_whole_url_conf():
 @pytest.mark.django_db
 def test_every_url_refuses_anonymous_visitors(client, home):
     refused, public, unresolvable, leaks = [], [], [], []
-    for url, pattern in all_urls().items():
+    for url, _pattern in all_urls().items():
         try:
             match = resolve(url)
         except Resolver404:

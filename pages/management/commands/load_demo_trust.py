@@ -126,8 +126,14 @@ class Command(BaseCommand):
             intro="How accessible this intranet is and how to report a problem.",
             body=stream(
                 [
-                    ("paragraph", "<p>The LTE Intranet aims to meet WCAG 2.2 level AA. It works on phones at 320 pixels wide, with a keyboard, and with screen readers.</p>"),
-                    ("paragraph", "<p>Documents in the resource hub are shared by staff and may not all be accessible. If you need a document in another format, contact the trust's business manager.</p>"),
+                    (
+                        "paragraph",
+                        "<p>The LTE Intranet aims to meet WCAG 2.2 level AA. It works on phones at 320 pixels wide, with a keyboard, and with screen readers.</p>",
+                    ),
+                    (
+                        "paragraph",
+                        "<p>Documents in the resource hub are shared by staff and may not all be accessible. If you need a document in another format, contact the trust's business manager.</p>",
+                    ),
                 ]
             ),
         )
@@ -145,8 +151,9 @@ class Command(BaseCommand):
         home.save_revision().publish()
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True,
-                                site_name="LTE Intranet")
+            Site.objects.create(
+                hostname="localhost", root_page=home, is_default_site=True, site_name="LTE Intranet"
+            )
         elif site.root_page_id != home.pk:
             old_root = site.root_page
             site.root_page = home
@@ -166,8 +173,19 @@ class Command(BaseCommand):
             intro="<p>The eleven schools of the trust: seven founders and four that joined later.</p>",
         )
         schools = {}
-        for (slug, title, short, address, postcode, phone, email, head, phase, kind,
-             founding) in data.SCHOOLS:
+        for (
+            slug,
+            title,
+            short,
+            address,
+            postcode,
+            phone,
+            email,
+            head,
+            phase,
+            kind,
+            founding,
+        ) in data.SCHOOLS:
             schools[slug] = upsert_child(
                 index,
                 SchoolPage,
@@ -225,13 +243,27 @@ class Command(BaseCommand):
             groups[slug] = WorkingGroupPage.objects.get(pk=group.pk)
             for page_slug, page_title, intro, blocks in data.GROUP_PAGES.get(slug, []):
                 upsert_child(
-                    group, ContentPage, page_slug, title=page_title, intro=intro,
+                    group,
+                    ContentPage,
+                    page_slug,
+                    title=page_title,
+                    intro=intro,
                     body=stream(blocks),
                 )
         return groups
 
-    def user(self, username, first, last, school, job_role, job_title, django_groups=(),
-             working_groups=(), superuser=False):
+    def user(
+        self,
+        username,
+        first,
+        last,
+        school,
+        job_role,
+        job_title,
+        django_groups=(),
+        working_groups=(),
+        superuser=False,
+    ):
         User = get_user_model()
         user, created = User.objects.get_or_create(username=username)
         user.first_name, user.last_name = first, last
@@ -249,50 +281,110 @@ class Command(BaseCommand):
 
     def people(self, schools, groups):
         names = iter(
-            (data.FIRST_NAMES[i % len(data.FIRST_NAMES)], data.LAST_NAMES[(i * 7) % len(data.LAST_NAMES)])
+            (
+                data.FIRST_NAMES[i % len(data.FIRST_NAMES)],
+                data.LAST_NAMES[(i * 7) % len(data.LAST_NAMES)],
+            )
             for i in range(1000)
         )
         heads = Group.objects.get(name=roles.HEADTEACHERS)
         admins = Group.objects.get(name=roles.TRUST_ADMINS)
-        self.user("admin", "Trust", "Administrator", None, "trust_central",
-                  "Trust strategic business manager", [admins], superuser=True)
+        self.user(
+            "admin",
+            "Trust",
+            "Administrator",
+            None,
+            "trust_central",
+            "Trust strategic business manager",
+            [admins],
+            superuser=True,
+        )
         forum = groups["headteachers-forum"]
-        for slug, title, *_rest in data.SCHOOLS:
+        for slug, *_rest in data.SCHOOLS:
             school = schools[slug]
             head_first, _, head_last = (school.headteacher or "Alex Morgan").partition(" ")
-            self.user(f"head.{slug}", head_first, head_last or "Morgan", school, "headteacher",
-                      "Headteacher", [heads], [forum])
+            self.user(
+                f"head.{slug}",
+                head_first,
+                head_last or "Morgan",
+                school,
+                "headteacher",
+                "Headteacher",
+                [heads],
+                [forum],
+            )
         group_members = {}
-        for slug, title, _p, _s, lead_school, member_schools in data.GROUPS:
+        for slug, *_rest, member_schools in data.GROUPS:
             for member_school in member_schools:
                 group_members.setdefault(member_school, []).append(groups[slug])
         for slug, *_rest in data.SCHOOLS:
             first, last = next(names)
-            self.user(f"teacher.{slug}", first, last, schools[slug], "teacher", "Class teacher",
-                      working_groups=group_members.get(slug, [])[:2])
+            self.user(
+                f"teacher.{slug}",
+                first,
+                last,
+                schools[slug],
+                "teacher",
+                "Class teacher",
+                working_groups=group_members.get(slug, [])[:2],
+            )
         for slug, title, _p, _s, lead_school, _m in data.GROUPS:
             group = groups[slug]
             if slug == "headteachers-forum":
-                first, last, job_role, job_title = "Vicky", "Hewitson", "headteacher", "Chair of the forum"
+                first, last, job_role, job_title = (
+                    "Vicky",
+                    "Hewitson",
+                    "headteacher",
+                    "Chair of the forum",
+                )
             else:
                 (first, last), job_role, job_title = next(names), "teacher", f"{title} lead"
-            lead = self.user(f"lead.{slug}", first, last, schools[lead_school], job_role,
-                             job_title, [group.lead_group], [group])
+            lead = self.user(
+                f"lead.{slug}",
+                first,
+                last,
+                schools[lead_school],
+                job_role,
+                job_title,
+                [group.lead_group],
+                [group],
+            )
             lead.groups.add(group.lead_group)
         senco = Group.objects.get(name="SENCOs")
         safeguarding = Group.objects.get(name="Safeguarding leads")
         first, last = next(names)
-        self.user("senco.langley", first, last, schools["langley"], "senco", "SENCO", [senco],
-                  [groups["send"]])
+        self.user(
+            "senco.langley",
+            first,
+            last,
+            schools["langley"],
+            "senco",
+            "SENCO",
+            [senco],
+            [groups["send"]],
+        )
         first, last = next(names)
-        self.user("dsl.coppice", first, last, schools["coppice"], "deputy",
-                  "Designated safeguarding lead", [safeguarding])
+        self.user(
+            "dsl.coppice",
+            first,
+            last,
+            schools["coppice"],
+            "deputy",
+            "Designated safeguarding lead",
+            [safeguarding],
+        )
         first, last = next(names)
-        self.user("office.coppice", first, last, schools["coppice"], "office", "School business manager")
+        self.user(
+            "office.coppice", first, last, schools["coppice"], "office", "School business manager"
+        )
 
     def news(self, home, schools, groups):
         index = upsert_child(
-            home, NewsIndexPage, "news", title="News", show_in_menus=True,
+            home,
+            NewsIndexPage,
+            "news",
+            title="News",
+            show_in_menus=True,
             intro="<p>News from across the trust and its working groups.</p>",
         )
         today = timezone.localdate()
@@ -311,48 +403,102 @@ class Command(BaseCommand):
 
     def events(self, home, schools, groups):
         index = upsert_child(
-            home, EventIndexPage, "events", title="Events", show_in_menus=True,
+            home,
+            EventIndexPage,
+            "events",
+            title="Events",
+            show_in_menus=True,
             intro="<p>INSET days, moderation meetings, review days and the Headteachers' Forum.</p>",
         )
         start = academic_year_start(timezone.localdate())
         school_slugs = [s[0] for s in data.SCHOOLS]
         events = []
         # Joint INSET days at the start of each term.
-        for n, (month_offset, name) in enumerate([(0, "Autumn"), (4, "Spring"), (7, "Summer")]):
+        for month_offset, name in [(0, "Autumn"), (4, "Spring"), (7, "Summer")]:
             month = (start.month - 1 + month_offset) % 12 + 1
             year = start.year + (start.month - 1 + month_offset) // 12
             day = datetime.date(year, month, 1)
             while day.weekday() != 0:
                 day += datetime.timedelta(days=1)
-            events.append((f"inset-{name.lower()}", f"Joint INSET day: {name} term", "inset",
-                           at(day, 9), at(day, 15, 30), True, schools["coppice"], None))
+            events.append(
+                (
+                    f"inset-{name.lower()}",
+                    f"Joint INSET day: {name} term",
+                    "inset",
+                    at(day, 9),
+                    at(day, 15, 30),
+                    True,
+                    schools["coppice"],
+                    None,
+                )
+            )
         # Headteachers' Forum every six weeks (Thursdays).
         day = start + datetime.timedelta(days=(3 - start.weekday()) % 7 + 7)
         for n in range(1, 8):
             host = schools[school_slugs[(n - 1) % len(school_slugs)]]
-            events.append((f"headteachers-forum-{n}", f"Headteachers' Forum ({n} of 7)", "forum",
-                           at(day, 9), at(day, 12), False, host, groups["headteachers-forum"]))
+            events.append(
+                (
+                    f"headteachers-forum-{n}",
+                    f"Headteachers' Forum ({n} of 7)",
+                    "forum",
+                    at(day, 9),
+                    at(day, 12),
+                    False,
+                    host,
+                    groups["headteachers-forum"],
+                )
+            )
             day += datetime.timedelta(weeks=6)
         # Moderation meetings and working-group meetings, half-termly.
         for n, slug in enumerate(["maths", "literacy", "year-6", "eyfs", "send", "ict"]):
             for half_term in range(6):
                 day = start + datetime.timedelta(weeks=3 + half_term * 6 + n % 3, days=1 + n % 3)
                 host = schools[school_slugs[(n + half_term) % len(school_slugs)]]
-                category = "moderation" if slug in {"maths", "literacy", "year-6"} and half_term % 2 else "group"
+                category = (
+                    "moderation"
+                    if slug in {"maths", "literacy", "year-6"} and half_term % 2
+                    else "group"
+                )
                 label = "moderation" if category == "moderation" else "group meeting"
-                events.append((f"{slug}-{label.replace(' ', '-')}-{half_term + 1}",
-                               f"{groups[slug].title} {label}", category, at(day, 16),
-                               at(day, 17, 30), False, host, groups[slug]))
+                events.append(
+                    (
+                        f"{slug}-{label.replace(' ', '-')}-{half_term + 1}",
+                        f"{groups[slug].title} {label}",
+                        category,
+                        at(day, 16),
+                        at(day, 17, 30),
+                        False,
+                        host,
+                        groups[slug],
+                    )
+                )
         # Review days: six heads visit the seventh school.
         for n, slug in enumerate(school_slugs):
             day = start + datetime.timedelta(weeks=5 + n * 3, days=2)
-            events.append((f"review-day-{slug}", f"Review day: {schools[slug].short_name}",
-                           "review", at(day, 8, 30), at(day, 15, 30), False, schools[slug],
-                           groups["headteachers-forum"]))
+            events.append(
+                (
+                    f"review-day-{slug}",
+                    f"Review day: {schools[slug].short_name}",
+                    "review",
+                    at(day, 8, 30),
+                    at(day, 15, 30),
+                    False,
+                    schools[slug],
+                    groups["headteachers-forum"],
+                )
+            )
         for slug, title, category, begins, ends, all_day, school, group in events:
             upsert_child(
-                index, EventPage, slug, title=title, category=category, start=begins, end=ends,
-                all_day=all_day, school=school, group=group,
+                index,
+                EventPage,
+                slug,
+                title=title,
+                category=category,
+                start=begins,
+                end=ends,
+                all_day=all_day,
+                school=school,
+                group=group,
                 location="" if school else "Online",
                 description=f"<p>{title}. Please tell your school office if you cannot attend.</p>",
             )

@@ -1,0 +1,182 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from icalendar import Calendar
+
+from tests.factories import (
+    ContentPageFactory,
+    EventPageFactory,
+    NewsArticlePageFactory,
+    SchoolPageFactory,
+    UserFactory,
+    WorkingGroupPageFactory,
+)
+
+
+@pytest.fixture
+def trust(tree):
+    school = SchoolPageFactory(
+        parent=tree.schools,
+        title="Coppice Primary School",
+        slug="coppice",
+        headteacher="Vicky Hewitson",
+        phone="0121 464 7022",
+    )
+    maths = WorkingGroupPageFactory(
+        parent=tree.groups, title="Maths", slug="maths", meeting_schedule="Half-termly, Tuesdays"
+    )
+    maths.refresh_from_db()
+    page = ContentPageFactory(parent=maths, title="Calculation policy", slug="calculation-policy")
+    NewsArticlePageFactory(parent=tree.news, title="Four schools join", group=maths)
+    EventPageFactory(
+        parent=tree.events,
+        title="Maths moderation",
+        category="moderation",
+        school=school,
+        group=maths,
+    )
+    tree.school, tree.maths, tree.page = school, maths, page
+    return tree
+
+
+def test_every_page_type_renders_for_staff(teacher_client, trust):
+    expectations = {
+        "/": [b"Upcoming events", b"Maths moderation", b"Four schools join", b"Policies to read"],
+        "/schools/": [b"Coppice Primary School", b"Vicky Hewitson"],
+        "/schools/coppice/": [b"0121 464 7022", b"Headteacher"],
+        "/groups/": [b"Maths", b"Half-termly, Tuesdays"],
+        "/groups/maths/": [b"Calculation policy", b"Members by school", b"Maths moderation"],
+        "/groups/maths/calculation-policy/": [b"Calculation policy", b"Breadcrumb"],
+        "/news/": [b"Four schools join"],
+        "/events/": [b"Maths moderation", b"Moderation meeting"],
+        "/events/this-month/": [b"Events:"],
+    }
+    for url, snippets in expectations.items():
+        response = teacher_client.get(url)
+        assert response.status_code == 200, url
+        for snippet in snippets:
+            assert snippet in response.content, (url, snippet)
+
+
+def test_group_page_lists_leads_and_members_by_school(client, trust):
+    lead = UserFactory(
+        username="lead.maths", first_name="Liam", last_name="Turner", school=trust.school
+    )
+    lead.groups.add(trust.maths.lead_group)
+    member = UserFactory(
+        username="member", first_name="Ella", last_name="Evans", school=trust.school
+    )
+    member.profile.working_groups.add(trust.maths)
+    client.force_login(member)
+    content = client.get("/groups/maths/").content.decode()
+    assert "Liam Turner" in content
+    assert "Ella Evans" in content
+    assert "Coppice Primary School" in content
+    # and the group shows on the member's dashboard
+    assert "Maths" in client.get("/").content.decode().split("My working groups")[1]
+
+
+def test_month_view_places_events_on_their_days(teacher_client, trust):
+    day = timezone.localdate() + datetime.timedelta(days=40)
+    EventPageFactory(
+        parent=trust.events,
+        title="Review day: Coppice",
+        category="review",
+        start=timezone.make_aware(datetime.datetime.combine(day, datetime.time(9))),
+        end=None,
+    )
+    response = teacher_client.get(f"/events/{day.year}/{day.month}/")
+    assert response.status_code == 200
+    weeks = response.context["weeks"]
+    cells = [cell for week in weeks for cell in week if cell["date"] == day]
+    assert [e.title for e in cells[0]["events"]] == ["Review day: Coppice"]
+    assert teacher_client.get("/events/2026/13/").status_code == 404
+
+
+def test_events_list_filters_by_category(teacher_client, trust):
+    EventPageFactory(parent=trust.events, title="Joint INSET day", category="inset")
+    content = teacher_client.get("/events/?category=inset").content.decode()
+    assert "Joint INSET day" in content
+    assert "Maths moderation" not in content
+
+
+def test_ical_feed_has_every_event(teacher_client, trust):
+    response = teacher_client.get("/events/feed/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.content)
+    summaries = [str(c["summary"]) for c in calendar.walk("VEVENT")]
+    assert summaries == ["Maths moderation"]
+    event = calendar.walk("VEVENT")[0]
+    assert str(event["location"]) == "Coppice Primary School"
+
+
+def test_profile_page_lets_staff_choose_groups(teacher_client, teacher, trust):
+    response = teacher_client.post(
+        "/accounts/profile/",
+        {
+            "first_name": "Amira",
+            "last_name": "Khan",
+            "job_title": "Year 2 teacher",
+            "working_groups": [trust.maths.pk],
+        },
+    )
+    assert response.status_code == 302
+    teacher.refresh_from_db()
+    assert teacher.first_name == "Amira"
+    assert list(teacher.profile.working_groups.all()) == [trust.maths]
+
+
+def test_profile_errors_keep_what_was_typed(teacher_client, trust):
+    response = teacher_client.post(
+        "/accounts/profile/", {"first_name": "", "last_name": "Khan", "job_title": "Year 2 teacher"}
+    )
+    assert response.status_code == 200
+    assert b"This field is required" in response.content
+    assert b"Year 2 teacher" in response.content
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "url, grow",
+    [
+        ("/schools/", "schools"),
+        ("/groups/", "groups"),
+        ("/news/", "news"),
+        ("/events/", "events"),
+        ("/", "home"),
+        ("/groups/maths/", "members"),
+    ],
+)
+def test_list_pages_run_a_constant_number_of_queries(teacher_client, trust, url, grow):
+    def add(n):
+        for _ in range(n):
+            if grow == "schools":
+                SchoolPageFactory(parent=trust.schools)
+            elif grow == "groups":
+                WorkingGroupPageFactory(parent=trust.groups)
+            elif grow == "news":
+                NewsArticlePageFactory(parent=trust.news, group=trust.maths, school=trust.school)
+            elif grow in ("events", "home"):
+                EventPageFactory(parent=trust.events, school=trust.school, group=trust.maths)
+                NewsArticlePageFactory(parent=trust.news, group=trust.maths, school=trust.school)
+            elif grow == "members":
+                user = UserFactory(school=trust.school)
+                user.profile.working_groups.add(trust.maths)
+                ContentPageFactory(parent=trust.maths)
+
+    add(3)
+    _queries(teacher_client, url)  # warm caches (site root paths, content types)
+    few = _queries(teacher_client, url)
+    add(9)
+    many = _queries(teacher_client, url)
+    assert many == few, (url, few, many)
