@@ -1,0 +1,117 @@
+"""A teacher signs in and walks home -> group -> content page; every page type passes axe-core
+(WCAG 2.2 A/AA) with zero violations, at desktop and phone widths."""
+
+import datetime
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.utils import timezone
+from wagtail.rich_text import RichText
+
+from tests.conftest import PASSWORD
+from tests.factories import (
+    ContentPageFactory,
+    EventPageFactory,
+    NewsArticlePageFactory,
+    SchoolPageFactory,
+    UserFactory,
+    WorkingGroupPageFactory,
+)
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+axe = Axe()
+
+
+def assert_accessible(page):
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+
+
+@pytest.fixture
+def demo(django_db_serialized_rollback, transactional_db, tree):
+    school = SchoolPageFactory(
+        parent=tree.schools, title="Coppice Primary School", slug="coppice",
+        headteacher="Vicky Hewitson", address="Trinity Road\nFour Oaks", postcode="B75 6TJ",
+        email="enquiries@coppice.example", founding_member=True,
+    )
+    maths = WorkingGroupPageFactory(parent=tree.groups, title="Maths", slug="maths",
+                                    meeting_schedule="Half-termly, Tuesdays 4–5.30pm")
+    maths.refresh_from_db()
+    ContentPageFactory(
+        parent=maths, title="Calculation policy", slug="calculation-policy",
+        body=[
+            ("heading", {"text": "Progression in written methods", "level": "h2"}),
+            ("paragraph", RichText("<p>All schools follow the same progression.</p>")),
+            ("callout", {"style": "action", "title": "Review due", "text": RichText("<p>Summer term.</p>")}),
+            ("table", {"data": [["Year", "Addition"], ["Year 1", "Number lines"]],
+                       "first_row_is_table_header": True, "first_col_is_header": True,
+                       "table_caption": "Methods by year"}),
+        ],
+    )
+    NewsArticlePageFactory(parent=tree.news, title="Maths moderation dates", group=maths)
+    EventPageFactory(parent=tree.events, title="Maths moderation", category="moderation",
+                     school=school, group=maths,
+                     start=timezone.now() + datetime.timedelta(days=2))
+    from pages.models import Partner, PartnersPage
+
+    partners = PartnersPage(title="Partners", slug="partners", show_in_menus=True)
+    tree.home.add_child(instance=partners)
+    Partner.objects.create(page=partners, name="Rotary", kind="community", description="Community partner.")
+    teacher = UserFactory(username="teacher.coppice", first_name="Amira", school=school)
+    teacher.profile.working_groups.add(maths)
+    return tree
+
+
+def sign_in(page, live_server, next_path="/"):
+    page.goto(f"{live_server.url}{next_path}")
+    assert "/accounts/login/" in page.url
+    assert_accessible(page)
+    page.get_by_label("Username").fill("teacher.coppice")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def test_teacher_walks_from_home_to_a_group_page(page, live_server, demo):
+    sign_in(page, live_server)
+    page.wait_for_url(f"{live_server.url}/")
+    assert page.get_by_role("heading", name="Upcoming events").is_visible()
+    assert page.get_by_role("link", name="Maths moderation").first.is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Working groups").click()
+    page.wait_for_url("**/groups/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Maths").first.click()
+    page.wait_for_url("**/groups/maths/")
+    assert page.get_by_role("heading", name="Members by school").is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Calculation policy").click()
+    page.wait_for_url("**/groups/maths/calculation-policy/")
+    assert page.get_by_role("navigation", name="Breadcrumb").is_visible()
+    assert page.get_by_role("table").is_visible()
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_every_page_type_passes_axe(page, live_server, demo, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    sign_in(page, live_server)
+    page.wait_for_url(f"{live_server.url}/")
+    for path in ["/", "/schools/", "/schools/coppice/", "/partners/", "/groups/", "/groups/maths/",
+                 "/groups/maths/calculation-policy/", "/news/", "/events/", "/events/this-month/",
+                 "/accounts/profile/", "/search/?q=maths"]:
+        page.goto(f"{live_server.url}{path}")
+        assert_accessible(page)
+        # Nothing overflows sideways on a phone.
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, (path, width, overflow)
+
+
+def test_skip_link_is_first_and_moves_focus(page, live_server, demo):
+    sign_in(page, live_server)
+    page.wait_for_url(f"{live_server.url}/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused.strip() == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
