@@ -1,5 +1,5 @@
 import pytest
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from people import roles
 
@@ -15,8 +15,18 @@ from .factories import (
 PASSWORD = "pw-for-tests-1"
 
 
+def ensure_wagtail_roots():
+    """Wagtail's migrations create these; a transactional test's flush removes them."""
+    Locale.objects.get_or_create(language_code="en")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    if Page.get_first_root_node() is None:
+        Page.add_root(title="Root", slug="root", locale=Locale.objects.get(language_code="en"))
+
+
 @pytest.fixture
 def home(db):
+    ensure_wagtail_roots()
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root)
     Site.objects.update_or_create(
@@ -62,3 +72,9 @@ def teacher(make_user):
 def teacher_client(client, teacher):
     client.force_login(teacher)
     return client
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests run last: their transactional flush would wipe data that migrations seeded
+    (vocabularies, Wagtail's root objects) from under the tests that follow."""
+    items.sort(key=lambda item: "tests/browser/" in str(item.fspath))

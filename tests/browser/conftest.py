@@ -20,7 +20,9 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian's chromium is not installed: `make test` installs it (apt-get install chromium)")
+        pytest.skip(
+            "Debian's chromium is not installed: `make test` installs it (apt-get install chromium)"
+        )
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,

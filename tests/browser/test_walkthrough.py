@@ -28,35 +28,62 @@ def assert_accessible(page):
 
 
 @pytest.fixture
-def demo(django_db_serialized_rollback, transactional_db, tree):
+def demo(transactional_db, tree):
     school = SchoolPageFactory(
-        parent=tree.schools, title="Coppice Primary School", slug="coppice",
-        headteacher="Vicky Hewitson", address="Trinity Road\nFour Oaks", postcode="B75 6TJ",
-        email="enquiries@coppice.example", founding_member=True,
+        parent=tree.schools,
+        title="Coppice Primary School",
+        slug="coppice",
+        headteacher="Vicky Hewitson",
+        address="Trinity Road\nFour Oaks",
+        postcode="B75 6TJ",
+        email="enquiries@coppice.example",
+        founding_member=True,
     )
-    maths = WorkingGroupPageFactory(parent=tree.groups, title="Maths", slug="maths",
-                                    meeting_schedule="Half-termly, Tuesdays 4–5.30pm")
+    maths = WorkingGroupPageFactory(
+        parent=tree.groups,
+        title="Maths",
+        slug="maths",
+        meeting_schedule="Half-termly, Tuesdays 4–5.30pm",
+    )
     maths.refresh_from_db()
     ContentPageFactory(
-        parent=maths, title="Calculation policy", slug="calculation-policy",
+        parent=maths,
+        title="Calculation policy",
+        slug="calculation-policy",
         body=[
             ("heading", {"text": "Progression in written methods", "level": "h2"}),
             ("paragraph", RichText("<p>All schools follow the same progression.</p>")),
-            ("callout", {"style": "action", "title": "Review due", "text": RichText("<p>Summer term.</p>")}),
-            ("table", {"data": [["Year", "Addition"], ["Year 1", "Number lines"]],
-                       "first_row_is_table_header": True, "first_col_is_header": True,
-                       "table_caption": "Methods by year"}),
+            (
+                "callout",
+                {"style": "action", "title": "Review due", "text": RichText("<p>Summer term.</p>")},
+            ),
+            (
+                "table",
+                {
+                    "data": [["Year", "Addition"], ["Year 1", "Number lines"]],
+                    "first_row_is_table_header": True,
+                    "first_col_is_header": True,
+                    "table_caption": "Methods by year",
+                },
+            ),
         ],
     )
     NewsArticlePageFactory(parent=tree.news, title="Maths moderation dates", group=maths)
-    EventPageFactory(parent=tree.events, title="Maths moderation", category="moderation",
-                     school=school, group=maths,
-                     start=timezone.now() + datetime.timedelta(days=2))
+    EventPageFactory(
+        parent=tree.events,
+        title="Maths moderation",
+        category="moderation",
+        school=school,
+        group=maths,
+        start=timezone.now() + datetime.timedelta(days=2),
+    )
     from pages.models import Partner, PartnersPage
 
     partners = PartnersPage(title="Partners", slug="partners", show_in_menus=True)
     tree.home.add_child(instance=partners)
-    Partner.objects.create(page=partners, name="Rotary", kind="community", description="Community partner.")
+    Partner.objects.create(
+        page=partners, name="Rotary", kind="community", description="Community partner."
+    )
     teacher = UserFactory(username="teacher.coppice", first_name="Amira", school=school)
     teacher.profile.working_groups.add(maths)
     return tree
@@ -97,9 +124,20 @@ def test_every_page_type_passes_axe(page, live_server, demo, width):
     page.set_viewport_size({"width": width, "height": 800})
     sign_in(page, live_server)
     page.wait_for_url(f"{live_server.url}/")
-    for path in ["/", "/schools/", "/schools/coppice/", "/partners/", "/groups/", "/groups/maths/",
-                 "/groups/maths/calculation-policy/", "/news/", "/events/", "/events/this-month/",
-                 "/accounts/profile/", "/search/?q=maths"]:
+    for path in [
+        "/",
+        "/schools/",
+        "/schools/coppice/",
+        "/partners/",
+        "/groups/",
+        "/groups/maths/",
+        "/groups/maths/calculation-policy/",
+        "/news/",
+        "/events/",
+        "/events/this-month/",
+        "/accounts/profile/",
+        "/search/?q=maths",
+    ]:
         page.goto(f"{live_server.url}{path}")
         assert_accessible(page)
         # Nothing overflows sideways on a phone.
