@@ -5,4 +5,16 @@ from . import views
 app_name = "hub"
 urlpatterns = [
     path("", views.browse, name="browse"),
+    path("share/", views.share, name="share"),
+    path("<int:pk>-<slug:slug>/", views.detail, name="detail"),
+    path("<int:pk>-<slug:slug>/download/", views.download, name="download"),
+    path("<int:pk>-<slug:slug>/preview.png", views.preview, name="preview"),
+    path(
+        "<int:pk>-<slug:slug>/versions/<int:number>/download/",
+        views.version_download,
+        name="version_download",
+    ),
+    path("<int:pk>-<slug:slug>/versions/new/", views.new_version, name="new_version"),
+    path("<int:pk>-<slug:slug>/edit/", views.edit, name="edit"),
+    path("<int:pk>-<slug:slug>/withdraw/", views.withdraw, name="withdraw"),
 ]

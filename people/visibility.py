@@ -62,3 +62,60 @@ def my_working_groups(user):
         .distinct()
         .order_by("title")
     )
+
+
+def visible_resources(user, queryset=None):
+    """Hub resources this user may see.
+
+    - trust: every signed-in member of staff;
+    - school: staff whose profile is at the resource's contributing school;
+    - restricted: members of one of the resource's `restricted_to` groups;
+    - withdrawn resources only to their uploader; trust administrators see everything.
+
+    The rules are applied as `pk__in=<subquery>` so that the result still composes with Wagtail
+    `.search()` (which refuses filters through many-to-many relations) and never duplicates rows
+    when a user is in several of the named groups."""
+    from hub.models import Resource
+
+    from .models import StaffProfile
+
+    queryset = queryset if queryset is not None else Resource.objects.all()
+    if not (user.is_authenticated and user.is_active):
+        return queryset.none()
+    if is_trust_admin(user):
+        return queryset
+    my_school = StaffProfile.objects.filter(user_id=user.pk, school__isnull=False).values(
+        "school_id"
+    )
+    audience = (
+        Q(visibility=Resource.TRUST)
+        | Q(visibility=Resource.SCHOOL, school_id__in=my_school)
+        | Q(
+            visibility=Resource.RESTRICTED,
+            # A subquery on the link table rather than a join: no duplicate rows to collapse.
+            pk__in=Resource.restricted_to.through.objects.filter(
+                group_id__in=user.groups.values("pk")
+            ).values("resource_id"),
+        )
+    )
+    permitted = Resource.objects.filter(
+        (audience & Q(withdrawn=False)) | Q(uploaded_by_user_id=user.pk)
+    ).values("pk")
+    return queryset.filter(pk__in=permitted)
+
+
+def can_view_resource(user, resource):
+    from hub.models import Resource
+
+    if resource is None or resource.pk is None:
+        return False
+    return visible_resources(user, Resource.objects.filter(pk=resource.pk)).exists()
+
+
+def can_edit_resource(user, resource):
+    """Uploaders, leads of one of the resource's working groups and trust administrators."""
+    if not can_view_resource(user, resource):
+        return False
+    if is_trust_admin(user) or resource.uploaded_by_user_id == user.pk:
+        return True
+    return resource.working_groups.filter(lead_group__user=user).exists()

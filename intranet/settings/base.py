@@ -257,3 +257,24 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# --- Resource hub (hub/) ---------------------------------------------------------------------
+# File kinds accepted by /hub/share/ and import_resources, identified from the content (never the
+# name); the upload's extension must agree with what the content turns out to be.
+HUB_ALLOWED_TYPES = [
+    "pdf", "docx", "pptx", "xlsx", "odt", "ods", "odp", "txt", "csv", "rtf", "png", "jpg",
+]
+# Text extraction is bounded so that one hostile or huge file cannot stall the worker:
+HUB_EXTRACT_MAX_PAGES = int(os.environ.get("HUB_EXTRACT_MAX_PAGES", "200"))
+HUB_EXTRACT_MAX_SECONDS = float(os.environ.get("HUB_EXTRACT_MAX_SECONDS", "20"))
+HUB_EXTRACT_MAX_CHARS = 500_000  # what is kept in extracted_text and the search index
+# Zip-based formats (docx, pptx, xlsx, odt...): refuse to open archives that would inflate past
+# this, or that compress suspiciously well (zip bombs).
+HUB_ZIP_MAX_UNCOMPRESSED = int(os.environ.get("HUB_ZIP_MAX_UNCOMPRESSED_MB", "200")) * 1024 * 1024
+HUB_ZIP_MAX_RATIO = 200
+HUB_ZIP_MAX_MEMBERS = 5000
+HUB_PAGE_SIZE = 20
+# Facet counts for a text query are computed over at most this many best matches.
+HUB_SEARCH_FACET_LIMIT = 2000
+# Admin uploads get the same content check, versions and text extraction as /hub/share/.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "hub.admin_forms.AdminResourceForm"

@@ -1,0 +1,203 @@
+"""Resource hub benchmark: GET /hub/ (with and without filters, and a text search) and a
+download, at 1k and 10k resources, in a throwaway SQLite file.
+
+    DJANGO_SETTINGS_MODULE=intranet.settings.test .venv/bin/python bench/hub.py [--runs 30]
+
+Rows are made with bulk_create and share one small stored PDF, so building 10k takes seconds.
+Tables are created straight from the models (no migrations), like pytest's --nomigrations."""
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+WORKDIR = Path(tempfile.mkdtemp(prefix="hub-bench-"))
+os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR / 'bench.sqlite3'}"
+os.environ["MEDIA_ROOT"] = str(WORKDIR / "media")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "intranet.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.apps import apps  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.contrib.auth.models import Group, User  # noqa: E402
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
+from django.core.files.base import ContentFile  # noqa: E402
+from django.core.files.storage import default_storage  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from taggit.models import Tag, TaggedItem  # noqa: E402
+from wagtail.models import Collection, Locale, Page, Site  # noqa: E402
+
+from hub import samples  # noqa: E402
+from hub.models import KeyStage, Resource, ResourceType  # noqa: E402
+from pages.models import (  # noqa: E402
+    HomePage,
+    SchoolIndexPage,
+    SchoolPage,
+    WorkingGroupIndexPage,
+    WorkingGroupPage,
+)
+from people.models import StaffProfile  # noqa: E402
+
+WORDS = [
+    "fractions", "phonics", "reading", "writing", "science", "history", "geography", "art",
+    "music", "computing", "assessment", "moderation", "planning", "safeguarding", "attendance",
+    "wellbeing",
+]
+
+
+def build_schema():
+    settings.MIGRATION_MODULES = {app.label: None for app in apps.get_app_configs()}
+    call_command("migrate", run_syncdb=True, verbosity=0, interactive=False)
+    # Wagtail's SQLite search needs the FTS5 table and triggers its migration would have made.
+    table = "wagtailsearch_indexentry"
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {table}_fts")
+        cursor.execute(f"CREATE VIRTUAL TABLE {table}_fts USING fts5(autocomplete, body, title)")
+        cursor.execute(
+            f"CREATE TRIGGER insert_{table}_fts AFTER INSERT ON {table} BEGIN INSERT INTO "
+            f"{table}_fts(title, body, autocomplete, rowid) VALUES (NEW.title, NEW.body, "
+            "NEW.autocomplete, NEW.id); END"
+        )
+        cursor.execute(
+            f"CREATE TRIGGER update_{table}_fts AFTER UPDATE ON {table} BEGIN UPDATE {table}_fts "
+            "SET title=NEW.title, body=NEW.body, autocomplete=NEW.autocomplete "
+            "WHERE rowid=NEW.id; END"
+        )
+        cursor.execute(
+            f"CREATE TRIGGER delete_{table}_fts AFTER DELETE ON {table} BEGIN DELETE FROM "
+            f"{table}_fts WHERE rowid=OLD.id; END"
+        )
+    Locale.objects.create(language_code=settings.LANGUAGE_CODE)
+    Collection.add_root(name="Root")
+    root = Page.add_root(title="Root", slug="root")
+    home = root.add_child(instance=HomePage(title="Home", slug="home"))
+    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    schools_index = home.add_child(instance=SchoolIndexPage(title="Schools", slug="schools"))
+    groups_index = home.add_child(instance=WorkingGroupIndexPage(title="Groups", slug="groups"))
+    schools = [schools_index.add_child(instance=SchoolPage(title=f"School {i}", slug=f"s{i}"))
+               for i in range(11)]
+    groups = [groups_index.add_child(instance=WorkingGroupPage(title=f"Group {i}",
+                                                               slug=f"g{i}"))
+              for i in range(7)]
+    for i, (slug, name) in enumerate([("planning", "Planning"), ("policy", "Policy"),
+                                      ("worksheet", "Worksheet"), ("minutes", "Minutes")]):
+        ResourceType.objects.create(slug=slug, name=name, sort_order=i)
+    for i, code in enumerate(["EYFS", "KS1", "KS2", "Y1", "Y2", "Y3", "Y4", "Y5", "Y6"]):
+        KeyStage.objects.create(code=code, name=code, sort_order=i)
+    sencos = Group.objects.create(name="SENCOs")
+    user = User.objects.create_user("bench.teacher", password="x")  # noqa: S106
+    StaffProfile.objects.update_or_create(user=user, defaults={"school": schools[0]})
+    user.groups.add(sencos)
+    return user, schools, groups, sencos
+
+
+def add_resources(start, stop, schools, groups, sencos, file_name):
+    types = list(ResourceType.objects.all())
+    stages = list(KeyStage.objects.all())
+    now = timezone.now()
+    rows = []
+    for i in range(start, stop):
+        visibility = ["trust", "trust", "school", "restricted"][i % 4]
+        rows.append(Resource(
+            title=f"{WORDS[i % len(WORDS)].title()} resource {i}",
+            file=file_name, file_size=1000, file_hash=f"{i:040x}", file_type="pdf",
+            description=f"About {WORDS[(i * 7) % len(WORDS)]} and {WORDS[(i * 3) % len(WORDS)]}",
+            extracted_text=" ".join(WORDS[(i + k) % len(WORDS)] for k in range(60)),
+            resource_type=types[i % len(types)], school=schools[i % len(schools)],
+            visibility=visibility, preview_status="ready", download_count=i % 50,
+            collection_id=Collection.get_first_root_node().pk,
+            created_at=now - timezone.timedelta(hours=i),
+        ))
+    created = Resource.objects.bulk_create(rows, batch_size=1000)
+    Through = Resource.working_groups.through
+    Through.objects.bulk_create(
+        [Through(resource_id=r.pk, workinggrouppage_id=groups[r.pk % len(groups)].pk)
+         for r in created], batch_size=2000)
+    StageThrough = Resource.key_stages.through
+    StageThrough.objects.bulk_create(
+        [StageThrough(resource_id=r.pk, keystage_id=stages[r.pk % len(stages)].pk)
+         for r in created], batch_size=2000)
+    Restricted = Resource.restricted_to.through
+    Restricted.objects.bulk_create(
+        [Restricted(resource_id=r.pk, group_id=sencos.pk) for r in created
+         if r.visibility == "restricted"], batch_size=2000)
+    tags = [Tag.objects.get_or_create(name=w, defaults={"slug": w})[0] for w in WORDS[:6]]
+    ct = ContentType.objects.get_for_model(Resource)
+    TaggedItem.objects.bulk_create(
+        [TaggedItem(tag=tags[r.pk % len(tags)], content_type=ct, object_id=r.pk)
+         for r in created], batch_size=2000)
+    return created
+
+
+def measure(client, url, runs):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+        if hasattr(response, "streaming_content"):
+            b"".join(response.streaming_content)
+    assert response.status_code == 200, (url, response.status_code)
+    queries = len(ctx.captured_queries)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        response = client.get(url)
+        if hasattr(response, "streaming_content"):
+            b"".join(response.streaming_content)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    return statistics.median(times), p95, queries
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--keep", action="store_true", help="keep the throwaway database")
+    parser.add_argument("--search-up-to", type=int, default=1000,
+                        help="only benchmark ?q= at sizes up to this (SQLite search is slow)")
+    args = parser.parse_args()
+    user, schools, groups, sencos = build_schema()
+    file_name = default_storage.save("resources/bench/sample.pdf",
+                                     ContentFile(samples.make_pdf("Bench", ["text"])))
+    client = Client()
+    client.force_login(user)
+    have = 0
+    print(f"SQLite file: {WORKDIR / 'bench.sqlite3'}; {args.runs} runs per URL")
+    print(f"{'resources':>9}  {'request':<42} {'p50 ms':>8} {'p95 ms':>8} {'queries':>7}")
+    for size in [int(s) for s in args.sizes.split(",")]:
+        add_resources(have, size, schools, groups, sencos, file_name)
+        have = size
+        sample = Resource.objects.filter(visibility="trust").order_by("pk").first()
+        urls = [
+            "/hub/",
+            "/hub/?page=3",
+            f"/hub/?group={groups[1].slug}&key_stage=KS2&sort=downloads",
+            f"/hub/?type=planning&school={schools[0].slug}&tag=reading",
+            sample.get_download_url(),
+        ]
+        if size <= args.search_up_to:
+            call_command("update_index", verbosity=0)
+            urls.append("/hub/?q=fractions")
+        for url in urls:
+            p50, p95, queries = measure(client, url, args.runs)
+            print(f"{size:>9}  {url:<42} {p50:>8.1f} {p95:>8.1f} {queries:>7}")
+    if not args.keep:
+        connection.close()
+        shutil.rmtree(WORKDIR, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""Creating resources and versions, shared by the share form, new versions, import and demo."""
+
+import os
+
+from django.core.files import File
+from django.db import transaction
+from django.db.models import F
+from wagtail.utils.file import hash_filelike
+
+from .extraction import extract_resource_text
+from .models import Resource, ResourceVersion
+
+
+def file_metadata(fileobj):
+    fileobj.seek(0, os.SEEK_END)
+    size = fileobj.tell()
+    fileobj.seek(0)
+    digest = hash_filelike(fileobj)
+    fileobj.seek(0)
+    return size, digest
+
+
+def _as_file(fileobj, name):
+    return fileobj if isinstance(fileobj, File) else File(fileobj, name=name)
+
+
+@transaction.atomic
+def create_resource(fileobj, *, name, kind, user=None, working_groups=(), key_stages=(),
+                    restricted_to=(), tags=(), **fields):
+    """Store a checked file as a new resource with version 1; extraction is queued."""
+    size, digest = file_metadata(fileobj)
+    resource = Resource(
+        file_type=kind, uploaded_by_user=user, file_size=size, file_hash=digest, **fields
+    )
+    resource.file.save(os.path.basename(name), _as_file(fileobj, name), save=False)
+    resource.save()
+    resource.working_groups.set(working_groups)
+    resource.key_stages.set(key_stages)
+    resource.restricted_to.set(restricted_to)
+    if tags:
+        resource.tags.set(list(tags))
+    # Version 1 shares the stored object with the resource itself: no second copy.
+    ResourceVersion.objects.create(
+        resource=resource, number=1, file=resource.file.name, original_name=name,
+        uploaded_by=user, file_size=size, file_hash=digest, change_note="First version",
+    )
+    extract_resource_text.enqueue(resource.pk)
+    return resource
+
+
+@transaction.atomic
+def add_version(resource, fileobj, *, name, kind, user=None, change_note=""):
+    """Keep every earlier file listed and downloadable; the resource (and its URL) carries on
+    with the new file."""
+    resource = Resource.objects.select_for_update().get(pk=resource.pk)
+    size, digest = file_metadata(fileobj)
+    number = resource.current_version_number + 1
+    version = ResourceVersion(
+        resource=resource, number=number, original_name=name, uploaded_by=user,
+        file_size=size, file_hash=digest, change_note=change_note,
+    )
+    version.file.save(os.path.basename(name), _as_file(fileobj, name), save=False)
+    version.save()
+    Resource.objects.filter(pk=resource.pk).update(
+        file=version.file.name, file_size=size, file_hash=digest, file_type=kind,
+        preview_status=Resource.PREVIEW_PENDING,
+    )
+    resource.refresh_from_db()
+    extract_resource_text.enqueue(resource.pk)
+    return version
+
+
+def count_download(resource):
+    # F() so that simultaneous downloads never overwrite each other's count.
+    Resource.objects.filter(pk=resource.pk).update(download_count=F("download_count") + 1)
