@@ -44,4 +44,5 @@ lock: $(STAMP)
 	$(PY) -m pip freeze --exclude-editable > requirements.lock
 
 bench: $(STAMP)
-	DJANGO_SETTINGS_MODULE=intranet.settings.test $(PY) bench/hub.py
+	$(PY) bench/pages.py
+	@test ! -f bench/hub.py || DJANGO_SETTINGS_MODULE=intranet.settings.test $(PY) bench/hub.py

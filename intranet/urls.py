@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pages.calendar_feed import calendar_feed
 from people import views as people_views
 from search import views as search_views
 
@@ -19,6 +20,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/profile/", people_views.my_profile, name="my_profile"),
+    path("calendar/<str:token>/lte-events.ics", calendar_feed, name="calendar_feed"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/login/", to_sign_in, {"default_next": "/admin/"}, name="admin_login"),
     path("_util/login/", to_sign_in, name="page_login"),

@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from .blocks import ContentStreamBlock
+from .calendar_feed import feed_url
 from .queries import EventQuerySet, NewsQuerySet
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -304,6 +305,7 @@ class EventIndexPage(RoutablePageMixin, Page):
                 "categories": EventPage.CATEGORIES,
                 "category": category,
                 "today": timezone.localdate(),
+                "subscribe_url": feed_url(request, request.user),
             },
         )
 

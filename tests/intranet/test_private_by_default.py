@@ -17,6 +17,9 @@ PUBLIC_VIEW_NAMES = {
     "password_reset_done",
     "password_reset_confirm",
     "password_reset_complete",
+    # Calendar apps cannot sign in: the feed takes a signed per-user token instead (404 without
+    # a valid one; tested in tests/pages/test_pages.py).
+    "calendar_feed",
 }
 # Wagtail's own sign-in page sends people to ours, keeping where they were going.
 EXPECTED_NEXT = {"/admin/login/": "/admin/", "/_util/login/": "/"}

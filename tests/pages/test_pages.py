@@ -180,3 +180,26 @@ def test_list_pages_run_a_constant_number_of_queries(teacher_client, trust, url,
     add(9)
     many = _queries(teacher_client, url)
     assert many == few, (url, few, many)
+
+
+def test_calendar_subscription_works_without_a_session_and_only_with_a_valid_token(
+    client, teacher, trust
+):
+    from pages.calendar_feed import feed_token
+
+    token = feed_token(teacher)
+    response = client.get(f"/calendar/{token}/lte-events.ics")
+    assert response.status_code == 200
+    assert b"Maths moderation" in response.content
+    assert client.get(f"/calendar/{token}x/lte-events.ics").status_code == 404
+    assert client.get("/calendar/not-a-token/lte-events.ics").status_code == 404
+    teacher.is_active = False
+    teacher.save()
+    assert client.get(f"/calendar/{token}/lte-events.ics").status_code == 404
+
+
+def test_events_page_offers_the_private_subscription_address(teacher_client, teacher, trust):
+    from pages.calendar_feed import feed_token
+
+    content = teacher_client.get("/events/").content.decode()
+    assert f"/calendar/{feed_token(teacher)}/lte-events.ics" in content

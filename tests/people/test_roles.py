@@ -146,3 +146,30 @@ def test_ensure_lead_role_is_idempotent(groups):
     roles.ensure_base_roles()
     roles.ensure_base_roles()
     assert GroupPagePermission.objects.count() == before
+
+
+def test_trust_admin_sets_a_persons_school_and_role_in_the_admin(client, tree, make_user):
+    from django.contrib.auth.models import Group
+
+    from tests.factories import SchoolPageFactory
+
+    school = SchoolPageFactory(parent=tree.schools, title="Hollyfield Primary School")
+    admin = make_user("trust.admin")
+    admin.groups.add(Group.objects.get(name=roles.TRUST_ADMINS))
+    person = make_user("new.starter")
+    client.force_login(admin)
+    listing = client.get("/admin/staff_profiles/")
+    assert listing.status_code == 200
+    assert b"new.starter" in listing.content
+    response = client.post(
+        f"/admin/staff_profiles/edit/{person.profile.pk}/",
+        {"user": person.pk, "school": school.pk, "job_role": "senco", "job_title": "SENCO"},
+    )
+    assert response.status_code == 302, response.content[:3000]
+    person.profile.refresh_from_db()
+    assert person.profile.school == school
+    assert person.profile.job_role == "senco"
+
+
+def test_teachers_cannot_reach_staff_profiles_admin(teacher_client, tree):
+    assert teacher_client.get("/admin/staff_profiles/").status_code in (302, 403)

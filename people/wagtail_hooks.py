@@ -1,0 +1,33 @@
+"""Trust administrators set each person's school, job role and groups in the Wagtail admin."""
+
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import StaffProfile
+
+
+class StaffProfileViewSet(ModelViewSet):
+    model = StaffProfile
+    icon = "user"
+    menu_label = "Staff profiles"
+    add_to_admin_menu = True
+    menu_order = 250
+    list_display = ["__str__", "user", "school", "job_role", "job_title"]
+    list_filter = ["school", "job_role", "working_groups"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "job_title"]
+    panels = [
+        FieldPanel("user"),
+        FieldPanel("school"),
+        FieldPanel("job_role"),
+        FieldPanel("job_title"),
+        FieldPanel("working_groups"),
+    ]
+
+    def get_queryset(self, request):
+        return StaffProfile.objects.select_related("user", "school")
+
+
+@hooks.register("register_admin_viewset")
+def register_staff_profiles():
+    return StaffProfileViewSet("staff_profiles")
