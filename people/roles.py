@@ -22,11 +22,13 @@ AUDIENCE_GROUPS = ["Safeguarding leads", "SENCOs"]
 
 LEAD_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 ADMIN_PAGE_PERMISSIONS = LEAD_PAGE_PERMISSIONS + ["delete_page", "bulk_delete_page"]
+# Wagtail checks document permissions against wagtaildocs.Document even with a custom document
+# model (hub.Resource), so the codenames are the stock ones.
 EDITOR_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "choose_image"),
-    ("hub", "add_resource"),
-    ("hub", "choose_resource"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
 ]
 ADMIN_MODEL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),

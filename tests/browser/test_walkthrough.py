@@ -115,7 +115,10 @@ def test_teacher_walks_from_home_to_a_group_page(page, live_server, demo):
     page.get_by_role("link", name="Calculation policy").click()
     page.wait_for_url("**/groups/maths/calculation-policy/")
     assert page.get_by_role("navigation", name="Breadcrumb").is_visible()
-    assert page.get_by_role("table").is_visible()
+    table = page.get_by_role("table", name="Methods by year")
+    assert table.get_by_role("columnheader", name="Addition").is_visible()
+    assert table.get_by_role("rowheader", name="Year 1").is_visible()
+    assert table.get_by_role("cell", name="Number lines").is_visible()
     assert_accessible(page)
 
 

@@ -34,13 +34,30 @@ class ResourceFactory(DjangoModelFactory):
         model = Resource
 
     @classmethod
-    def _create(cls, model_class, *args, kind="pdf", lines=(), working_groups=(),
-                key_stages=(), restricted_to=(), tags=(), uploaded_by_user=None, **kwargs):
+    def _create(
+        cls,
+        model_class,
+        *args,
+        kind="pdf",
+        lines=(),
+        working_groups=(),
+        key_stages=(),
+        restricted_to=(),
+        tags=(),
+        uploaded_by_user=None,
+        **kwargs,
+    ):
         data = file_bytes(kind, kwargs["title"], lines or [f"About {kwargs['title']}"])
         if "resource_type" not in kwargs:
             kwargs["resource_type"] = ResourceType.objects.order_by("sort_order").first()
         return create_resource(
-            io.BytesIO(data), name=f"{kwargs['title'][:40]}.{kind}", kind=kind,
-            user=uploaded_by_user, working_groups=working_groups, key_stages=key_stages,
-            restricted_to=restricted_to, tags=tags, **kwargs,
+            io.BytesIO(data),
+            name=f"{kwargs['title'][:40]}.{kind}",
+            kind=kind,
+            user=uploaded_by_user,
+            working_groups=working_groups,
+            key_stages=key_stages,
+            restricted_to=restricted_to,
+            tags=tags,
+            **kwargs,
         )

@@ -9,19 +9,29 @@ from .factories import ResourceFactory
 def test_admin_upload_is_checked_and_versioned(client, home, make_user):
     admin = make_user("admin.user", is_superuser=True, is_staff=True)
     client.force_login(admin)
-    bad = client.post("/admin/documents/add/", {
-        "title": "Sneaky", "file": SimpleUploadedFile("sneaky.pdf", b"MZ" + b"\0" * 100),
-        "collection": 1, "visibility": "trust",
-    })
+    bad = client.post(
+        "/admin/documents/add/",
+        {
+            "title": "Sneaky",
+            "file": SimpleUploadedFile("sneaky.pdf", b"MZ" + b"\0" * 100),
+            "collection": 1,
+            "visibility": "trust",
+        },
+    )
     assert bad.status_code == 200
     assert not Resource.objects.filter(title="Sneaky").exists()
 
     resource = ResourceFactory(title="Admin edited", uploaded_by_user=admin, lines=["first"])
     old_name = resource.file.name
-    response = client.post(f"/admin/documents/edit/{resource.pk}/", {
-        "title": "Admin edited", "collection": resource.collection_id, "visibility": "trust",
-        "file": SimpleUploadedFile("second.docx", samples.make_docx("Second", ["lemur"])),
-    })
+    response = client.post(
+        f"/admin/documents/edit/{resource.pk}/",
+        {
+            "title": "Admin edited",
+            "collection": resource.collection_id,
+            "visibility": "trust",
+            "file": SimpleUploadedFile("second.docx", samples.make_docx("Second", ["lemur"])),
+        },
+    )
     assert response.status_code == 302, response.content[:2000]
     resource.refresh_from_db()
     assert resource.file.name != old_name
@@ -44,12 +54,17 @@ def test_admin_chooser_hides_resources_the_editor_may_not_see(client, tree, make
     from wagtail.models import Collection, GroupCollectionPermission
 
     GroupCollectionPermission.objects.get_or_create(
-        group=group.lead_group, collection=Collection.get_first_root_node(),
-        permission=Permission.objects.get(content_type__app_label="wagtaildocs",
-                                          codename="choose_document"),
+        group=group.lead_group,
+        collection=Collection.get_first_root_node(),
+        permission=Permission.objects.get(
+            content_type__app_label="wagtaildocs", codename="choose_document"
+        ),
     )
-    ResourceFactory(title="Okapi restricted minutes", visibility=Resource.RESTRICTED,
-                    restricted_to=[Group.objects.get(name="Headteachers")])
+    ResourceFactory(
+        title="Okapi restricted minutes",
+        visibility=Resource.RESTRICTED,
+        restricted_to=[Group.objects.get(name="Headteachers")],
+    )
     ResourceFactory(title="Okapi open plan")
     client.force_login(lead)
     response = client.get("/admin/documents/chooser/results/")

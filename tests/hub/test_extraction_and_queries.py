@@ -15,8 +15,9 @@ from .factories import ResourceFactory, file_bytes
 
 @pytest.mark.parametrize("kind", ["pdf", "docx", "pptx", "xlsx", "odt", "txt"])
 def test_extraction_finds_text_of_each_format(db, home, kind):
-    resource = ResourceFactory(title=f"Sample {kind}", kind=kind,
-                               lines=[f"capybara{kind} appears here"])
+    resource = ResourceFactory(
+        title=f"Sample {kind}", kind=kind, lines=[f"capybara{kind} appears here"]
+    )
     resource.refresh_from_db()
     assert f"capybara{kind}" in resource.extracted_text
     assert resource.preview_status == Resource.PREVIEW_READY
@@ -28,19 +29,26 @@ def test_extraction_finds_text_of_each_format(db, home, kind):
 
 def test_pdf_page_cap(db, home, settings):
     settings.HUB_EXTRACT_MAX_PAGES = 2
-    resource = create_resource(io.BytesIO(samples.make_pdf("Long", ["x"], pages=5)),
-                               name="long.pdf", kind="pdf", title="Long")
+    resource = create_resource(
+        io.BytesIO(samples.make_pdf("Long", ["x"], pages=5)),
+        name="long.pdf",
+        kind="pdf",
+        title="Long",
+    )
     resource.refresh_from_db()
     assert resource.page_count == 5
     assert "Page 2 of 5" in resource.extracted_text
     assert "Page 3 of 5" not in resource.extracted_text
 
 
-@pytest.mark.parametrize("data,kind", [
-    (samples.make_zip_bomb(), "docx"),
-    (b"%PDF-1.4\nthis is not really a pdf", "pdf"),
-    (samples.make_docx("x")[:200], "docx"),
-])
+@pytest.mark.parametrize(
+    "data,kind",
+    [
+        (samples.make_zip_bomb(), "docx"),
+        (b"%PDF-1.4\nthis is not really a pdf", "pdf"),
+        (samples.make_docx("x")[:200], "docx"),
+    ],
+)
 def test_bombs_and_broken_files_get_no_preview(db, home, data, kind):
     resource = create_resource(io.BytesIO(data), name=f"bad.{kind}", kind=kind, title="Bad")
     resource.refresh_from_db()
@@ -53,19 +61,28 @@ def test_bombs_and_broken_files_get_no_preview(db, home, data, kind):
 def test_zip_bomb_upload_is_refused(teacher_client, tree):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    response = teacher_client.post("/hub/share/", {
-        "files": [SimpleUploadedFile("bomb.docx", samples.make_zip_bomb())],
-        "visibility": "trust",
-    })
+    response = teacher_client.post(
+        "/hub/share/",
+        {
+            "files": [SimpleUploadedFile("bomb.docx", samples.make_zip_bomb())],
+            "visibility": "trust",
+        },
+    )
     assert "could not be accepted" in response.content.decode()
     assert not Resource.objects.exists()
 
 
 def make_many(n, school, group, uploader, start=0):
     for i in range(start, start + n):
-        ResourceFactory(title=f"Bulk {i}", school=school, working_groups=[group],
-                        uploaded_by_user=uploader, tags=[f"t{i % 3}"], kind="txt",
-                        visibility=[Resource.TRUST, Resource.SCHOOL][i % 2])
+        ResourceFactory(
+            title=f"Bulk {i}",
+            school=school,
+            working_groups=[group],
+            uploaded_by_user=uploader,
+            tags=[f"t{i % 3}"],
+            kind="txt",
+            visibility=[Resource.TRUST, Resource.SCHOOL][i % 2],
+        )
 
 
 def count_queries(client, url):

@@ -15,7 +15,8 @@ def folder(tmp_path, tree, make_user):
     (root / "maths").mkdir(parents=True)
     (root / "maths" / "fractions.pdf").write_bytes(samples.make_pdf("Fractions", ["okapi"]))
     (root / "maths" / "z-copy-of-fractions.pdf").write_bytes(
-        samples.make_pdf("Fractions", ["okapi"]))
+        samples.make_pdf("Fractions", ["okapi"])
+    )
     (root / "tracker.xlsx").write_bytes(samples.make_xlsx("Tracker", [["a", 1]]))
     (root / "virus.pdf").write_bytes(b"MZ\x90\x00" + b"\0" * 100)
     (root / ".hidden.txt").write_text("ignored")
@@ -28,11 +29,14 @@ def write_csv(path, text):
 
 
 def test_import_twice_creates_no_duplicates(folder, tmp_path, capsys):
-    csv_path = write_csv(tmp_path / "meta.csv", (
-        "path,title,resource_type,groups,key_stages,school,visibility,tags,uploaded_by\n"
-        "maths/fractions.pdf,Y4 fractions,planning,maths,KS2;Y4,coppice,school,frac;y4,"
-        "lead.maths\n"
-    ))
+    csv_path = write_csv(
+        tmp_path / "meta.csv",
+        (
+            "path,title,resource_type,groups,key_stages,school,visibility,tags,uploaded_by\n"
+            "maths/fractions.pdf,Y4 fractions,planning,maths,KS2;Y4,coppice,school,frac;y4,"
+            "lead.maths\n"
+        ),
+    )
     call_command("import_resources", str(folder), metadata=csv_path, quiet=True)
     out = capsys.readouterr().out
     assert Resource.objects.count() == 2
@@ -57,8 +61,7 @@ def test_unknown_column_is_rejected_with_line(folder, tmp_path):
 
 def test_bad_row_value_skips_file_and_reports_line(folder, tmp_path, capsys):
     csv_path = write_csv(tmp_path / "meta.csv", "path,school\ntracker.xlsx,atlantis\n")
-    call_command("import_resources", str(folder), metadata=csv_path, visibility="trust",
-                 quiet=True)
+    call_command("import_resources", str(folder), metadata=csv_path, visibility="trust", quiet=True)
     out = capsys.readouterr().out
     assert "tracker.xlsx (CSV line 2): unknown school 'atlantis'" in out
     assert not Resource.objects.filter(file_type="xlsx").exists()

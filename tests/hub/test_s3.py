@@ -38,9 +38,13 @@ def s3(settings, monkeypatch):
         "default": {
             "BACKEND": "storages.backends.s3.S3Storage",
             "OPTIONS": {
-                "bucket_name": BUCKET, "endpoint_url": endpoint, "region_name": "eu-west-2",
-                "default_acl": "private", "querystring_auth": True,
-                "querystring_expire": 60, "file_overwrite": False,
+                "bucket_name": BUCKET,
+                "endpoint_url": endpoint,
+                "region_name": "eu-west-2",
+                "default_acl": "private",
+                "querystring_auth": True,
+                "querystring_expire": 60,
+                "file_overwrite": False,
             },
         },
     }

@@ -34,11 +34,17 @@ def test_share_form_defaults_from_profile(staff):
 
 def test_share_several_files(staff):
     kind = ResourceType.objects.get(slug="planning")
-    response = staff.client.post("/hub/share/", {
-        "files": [pdf_upload(), SimpleUploadedFile("tracker.xlsx", samples.make_xlsx("T"))],
-        "visibility": "trust", "resource_type": kind.pk, "school": staff.school.pk,
-        "working_groups": [staff.group.pk], "tags": "fractions, year 4",
-    })
+    response = staff.client.post(
+        "/hub/share/",
+        {
+            "files": [pdf_upload(), SimpleUploadedFile("tracker.xlsx", samples.make_xlsx("T"))],
+            "visibility": "trust",
+            "resource_type": kind.pk,
+            "school": staff.school.pk,
+            "working_groups": [staff.group.pk],
+            "tags": "fractions, year 4",
+        },
+    )
     assert response.status_code == 302
     assert Resource.objects.count() == 2
     resource = Resource.objects.get(file_type="pdf")
@@ -50,13 +56,18 @@ def test_share_several_files(staff):
     assert list(resource.working_groups.all()) == [staff.group]
 
 
-@pytest.mark.parametrize("header", [b"\x7fELF\x02\x01\x01\x00" + b"\0" * 64,
-                                    b"MZ\x90\x00\x03\x00\x00\x00" + b"\0" * 64])
+@pytest.mark.parametrize(
+    "header", [b"\x7fELF\x02\x01\x01\x00" + b"\0" * 64, b"MZ\x90\x00\x03\x00\x00\x00" + b"\0" * 64]
+)
 def test_disguised_executable_is_rejected_and_the_rest_kept(staff, header):
-    response = staff.client.post("/hub/share/", {
-        "files": [SimpleUploadedFile("lesson.pdf", header), pdf_upload()],
-        "visibility": "trust", "school": staff.school.pk,
-    })
+    response = staff.client.post(
+        "/hub/share/",
+        {
+            "files": [SimpleUploadedFile("lesson.pdf", header), pdf_upload()],
+            "visibility": "trust",
+            "school": staff.school.pk,
+        },
+    )
     assert response.status_code == 200
     assert "lesson.pdf" in response.content.decode()
     assert "not a file type the hub accepts" in response.content.decode()
@@ -64,10 +75,13 @@ def test_disguised_executable_is_rejected_and_the_rest_kept(staff, header):
 
 
 def test_extension_must_match_content(staff):
-    response = staff.client.post("/hub/share/", {
-        "files": [SimpleUploadedFile("notes.docx", samples.make_pdf("x"))],
-        "visibility": "trust",
-    })
+    response = staff.client.post(
+        "/hub/share/",
+        {
+            "files": [SimpleUploadedFile("notes.docx", samples.make_pdf("x"))],
+            "visibility": "trust",
+        },
+    )
     assert "its content is a PDF file" in response.content.decode()
     assert not Resource.objects.exists()
 
@@ -81,15 +95,21 @@ def test_oversized_file_is_rejected(staff, settings):
 
 
 def test_metadata_error_keeps_good_files(staff):
-    response = staff.client.post("/hub/share/", {"files": [pdf_upload()],
-                                                  "visibility": "restricted"})
+    response = staff.client.post(
+        "/hub/share/", {"files": [pdf_upload()], "visibility": "restricted"}
+    )
     assert response.status_code == 200
     staged = response.context["staged"]
     assert [s["name"] for s in staged] == ["plan.pdf"]
     assert not Resource.objects.exists()
-    response = staff.client.post("/hub/share/", {
-        "keep": [staged[0]["token"]], "visibility": "trust", "title": "Kept plan",
-    })
+    response = staff.client.post(
+        "/hub/share/",
+        {
+            "keep": [staged[0]["token"]],
+            "visibility": "trust",
+            "title": "Kept plan",
+        },
+    )
     assert response.status_code == 302
     assert Resource.objects.get().title == "Kept plan"
 
@@ -107,13 +127,17 @@ def test_download_counts_and_headers(staff):
 
 
 def test_new_version_keeps_old_and_url(staff):
-    resource = ResourceFactory(title="Versioned plan", uploaded_by_user=staff.user,
-                               lines=["old words"])
+    resource = ResourceFactory(
+        title="Versioned plan", uploaded_by_user=staff.user, lines=["old words"]
+    )
     url = resource.get_absolute_url()
-    response = staff.client.post(f"/hub/{resource.pk}-{resource.slug}/versions/new/", {
-        "file": SimpleUploadedFile("v2.docx", samples.make_docx("Versioned", ["new words"])),
-        "change_note": "Rewritten for September",
-    })
+    response = staff.client.post(
+        f"/hub/{resource.pk}-{resource.slug}/versions/new/",
+        {
+            "file": SimpleUploadedFile("v2.docx", samples.make_docx("Versioned", ["new words"])),
+            "change_note": "Rewritten for September",
+        },
+    )
     assert response.status_code == 302
     assert response["Location"] == url
     resource.refresh_from_db()
@@ -136,8 +160,9 @@ def test_only_uploader_and_group_leads_edit(staff, make_user):
     lead.groups.add(staff.group.lead_group)
     staff.client.force_login(lead)
     assert staff.client.get(edit).status_code == 200
-    response = staff.client.post(f"/hub/{resource.pk}-{resource.slug}/withdraw/",
-                                 {"action": "withdraw"})
+    response = staff.client.post(
+        f"/hub/{resource.pk}-{resource.slug}/withdraw/", {"action": "withdraw"}
+    )
     assert response.status_code == 302
     resource.refresh_from_db()
     assert resource.withdrawn
@@ -180,12 +205,19 @@ def test_bytes_helper_roundtrip():
 
 
 def test_image_preview_and_wagtail_serve_counts(staff):
-    png = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06"
-           b"\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00"
-           b"\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
-    response = staff.client.post("/hub/share/", {
-        "files": [SimpleUploadedFile("chart.png", png)], "visibility": "trust", "title": "Chart",
-    })
+    png = (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06"
+        b"\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00"
+        b"\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+    )
+    response = staff.client.post(
+        "/hub/share/",
+        {
+            "files": [SimpleUploadedFile("chart.png", png)],
+            "visibility": "trust",
+            "title": "Chart",
+        },
+    )
     assert response.status_code == 302
     resource = Resource.objects.get(title="Chart")
     image = staff.client.get(f"/hub/{resource.pk}-{resource.slug}/preview.png")

@@ -26,21 +26,38 @@ def world(tree, make_user):
     w.senco_b = make_user("senco.b", school=w.school_b)
     w.senco_b.groups.add(w.sencos)
     w.admin = make_user("admin.user", is_superuser=True)
-    w.trust = ResourceFactory(title="Quokka trust handbook", lines=["quokka words"],
-                              working_groups=[w.group], school=w.school_a,
-                              uploaded_by_user=w.teacher_a)
+    w.trust = ResourceFactory(
+        title="Quokka trust handbook",
+        lines=["quokka words"],
+        working_groups=[w.group],
+        school=w.school_a,
+        uploaded_by_user=w.teacher_a,
+    )
     w.school_only = ResourceFactory(
-        title="Narwhal school-only plan", visibility=Resource.SCHOOL, school=w.school_a,
-        working_groups=[w.group], lines=["narwhal words"], uploaded_by_user=w.teacher_a,
+        title="Narwhal school-only plan",
+        visibility=Resource.SCHOOL,
+        school=w.school_a,
+        working_groups=[w.group],
+        lines=["narwhal words"],
+        uploaded_by_user=w.teacher_a,
     )
     w.restricted = ResourceFactory(
-        title="Axolotl SENCO notes", visibility=Resource.RESTRICTED, restricted_to=[w.sencos],
-        school=w.school_b, working_groups=[w.group], lines=["axolotl words"],
-        uploaded_by_user=w.senco_b, tags=["confidential-tag"],
+        title="Axolotl SENCO notes",
+        visibility=Resource.RESTRICTED,
+        restricted_to=[w.sencos],
+        school=w.school_b,
+        working_groups=[w.group],
+        lines=["axolotl words"],
+        uploaded_by_user=w.senco_b,
+        tags=["confidential-tag"],
     )
     w.withdrawn = ResourceFactory(
-        title="Pangolin withdrawn guide", withdrawn=True, school=w.school_a,
-        working_groups=[w.group], lines=["pangolin words"], uploaded_by_user=w.teacher_a,
+        title="Pangolin withdrawn guide",
+        withdrawn=True,
+        school=w.school_a,
+        working_groups=[w.group],
+        lines=["pangolin words"],
+        uploaded_by_user=w.teacher_a,
     )
     return w
 
@@ -81,8 +98,9 @@ def test_hidden_resource_is_404_everywhere(client, world, resource_name, user_na
 
 
 @pytest.mark.parametrize("resource_name,user_name", CASES)
-def test_hidden_resource_absent_from_lists_search_and_facets(client, world, resource_name,
-                                                             user_name):
+def test_hidden_resource_absent_from_lists_search_and_facets(
+    client, world, resource_name, user_name
+):
     resource = getattr(world, resource_name)
     word = resource.title.split()[0]
     client.force_login(getattr(world, user_name))

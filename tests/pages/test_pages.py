@@ -203,3 +203,71 @@ def test_events_page_offers_the_private_subscription_address(teacher_client, tea
 
     content = teacher_client.get("/events/").content.decode()
     assert f"/calendar/{feed_token(teacher)}/lte-events.ics" in content
+
+
+def test_content_page_renders_every_block(teacher_client, trust):
+    from wagtail.rich_text import RichText
+
+    page = ContentPageFactory(
+        parent=trust.maths,
+        slug="blocks",
+        body=[
+            ("heading", {"text": "Written methods", "level": "h2"}),
+            ("paragraph", RichText("<p>Same progression everywhere.</p>")),
+            (
+                "callout",
+                {"style": "warning", "title": "Deadline", "text": RichText("<p>Friday</p>")},
+            ),
+            (
+                "table",
+                {
+                    "data": [["Year", "Addition"], ["Year 1", "Number lines"]],
+                    "first_row_is_table_header": True,
+                    "first_col_is_header": True,
+                    "table_caption": "Methods",
+                },
+            ),
+        ],
+    )
+    content = teacher_client.get(page.url).content.decode()
+    assert "<h2>Written methods</h2>" in content
+    assert "Same progression everywhere." in content
+    assert 'class="callout callout--warning"' in content and "Deadline" in content
+    assert '<th scope="col">Addition</th>' in content
+    assert '<th scope="row">Year 1</th>' in content
+    assert "<td>Number lines</td>" in content
+
+
+def test_group_page_lists_its_latest_resources_the_viewer_may_see(
+    client, trust, settings, tmp_path
+):
+    from django.contrib.auth.models import Group
+
+    from tests.hub.factories import ResourceFactory
+
+    settings.MEDIA_ROOT = tmp_path
+    ResourceFactory(title="Fractions unit plan", working_groups=[trust.maths], kind="txt")
+    senco = Group.objects.get(name="SENCOs")
+    ResourceFactory(
+        title="Confidential SEND register",
+        working_groups=[trust.maths],
+        visibility="restricted",
+        restricted_to=[senco],
+        kind="txt",
+    )
+    ResourceFactory(title="Phonics tracker", kind="txt")  # another group's resource
+    teacher = UserFactory(username="t", school=trust.school)
+    client.force_login(teacher)
+    content = client.get("/groups/maths/").content.decode()
+    assert "Fractions unit plan" in content
+    assert "Confidential SEND register" not in content
+    assert "Phonics tracker" not in content
+
+
+def test_leads_may_add_and_choose_documents_in_the_admin(trust):
+    from wagtail.documents.permissions import permission_policy
+
+    lead = UserFactory(username="lead.maths.docs")
+    lead.groups.add(trust.maths.lead_group)
+    assert permission_policy.user_has_permission(lead, "add")
+    assert permission_policy.user_has_permission(lead, "choose")
