@@ -1,0 +1,389 @@
+"""Trust model policies, their published versions, school adaptations and acknowledgements.
+
+Lineage is kept in explicit rows rather than Wagtail revisions: a PolicyVersion is written each
+time a policy is published with changed text (see signals.py), and adaptations and
+acknowledgements point at the exact version they were based on / made for. Revisions can be
+pruned or contain drafts; these rows are the audit trail."""
+
+import calendar
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model_string
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from people.models import StaffProfile
+
+BODY_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
+
+AREAS = [
+    ("safeguarding", "Safeguarding"),
+    ("send", "SEND"),
+    ("behaviour", "Behaviour"),
+    ("attendance", "Attendance"),
+    ("data_protection", "Data protection"),
+    ("health_safety", "Health and safety"),
+    ("curriculum", "Curriculum"),
+    ("hr", "HR"),
+    ("collaboration", "Collaboration"),
+    ("other", "Other"),
+]
+REVIEW_CYCLES = [(12, "Every year"), (24, "Every two years"), (36, "Every three years")]
+REVIEW_SOON_DAYS = 60
+
+
+def _views():
+    # Imported late: views import these models.
+    from . import views
+
+    return views
+
+
+def add_months(day, months):
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+class MultipleChoiceField(models.JSONField):
+    """A list of choice values stored as JSON, edited with checkboxes (works on SQLite too)."""
+
+    def __init__(self, *args, choices_list=(), **kwargs):
+        self.choices_list = list(choices_list)
+        kwargs.setdefault("default", list)
+        kwargs.setdefault("blank", True)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["choices_list"] = self.choices_list
+        return name, path, args, kwargs
+
+    def formfield(self, **kwargs):
+        return forms.MultipleChoiceField(
+            choices=self.choices_list,
+            required=not self.blank,
+            widget=forms.CheckboxSelectMultiple,
+            label=self.verbose_name.capitalize(),
+            help_text=self.help_text,
+        )
+
+
+class PolicyIndexPage(RoutablePageMixin, Page):
+    """`/policies/`: the policy list and every policy tool (see views.py for the routes)."""
+
+    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["policies.PolicyPage"]
+    max_count = 1
+
+    # Each route hands over to views.py, which holds the permission checks and templates.
+    @path("", name="index")
+    def index_route(self, request):
+        return _views().policy_index(request, self)
+
+    @path("to-read/", name="to_read")
+    def to_read_route(self, request):
+        return _views().to_read(request, self)
+
+    @path("review/", name="review")
+    def review_route(self, request):
+        return _views().review_dashboard(request, self)
+
+    @path("acknowledgements/", name="completion")
+    def completion_route(self, request):
+        return _views().completion(request, self)
+
+    @path("acknowledgements/csv/", name="completion_csv")
+    def completion_csv_route(self, request):
+        return _views().completion_csv(request, self)
+
+    @path("updates/", name="updates")
+    def updates_route(self, request):
+        return _views().updates(request, self)
+
+
+class PolicyPage(RoutablePageMixin, Page):
+    owner_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="policy owner",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_policies",
+    )
+    area = models.CharField(max_length=30, choices=AREAS, default="other")
+    statutory = models.BooleanField(default=False, help_text="Required by the DfE for schools")
+    summary = models.TextField(blank=True, help_text="One or two sentences shown in lists")
+    body = RichTextField(features=BODY_FEATURES, blank=True)
+    document = models.ForeignKey(
+        get_document_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional: the policy as a file (e.g. the signed PDF)",
+    )
+    approval_date = models.DateField(default=datetime.date.today)
+    review_cycle_months = models.PositiveSmallIntegerField(choices=REVIEW_CYCLES, default=12)
+    next_review_date = models.DateField(editable=False, null=True)
+
+    # What the next publish records about its version (see signals.py).
+    change_note = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="What changed in this version, in a sentence (shown to staff)",
+    )
+    material_change = models.BooleanField(
+        default=True,
+        help_text="Untick for a minor correction: earlier acknowledgements then stay valid",
+    )
+    ack_all_staff = models.BooleanField("all staff must read it", default=False)
+    ack_job_roles = MultipleChoiceField(
+        "job roles that must read it", choices_list=StaffProfile.JOB_ROLES
+    )
+    ack_schools = ParentalManyToManyField(
+        "pages.SchoolPage", blank=True, verbose_name="schools whose staff must read it"
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("area"),
+        index.FilterField("statutory"),
+    ]
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("area"), FieldPanel("statutory")]),
+        FieldPanel("owner_user"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("document"),
+        FieldRowPanel([FieldPanel("approval_date"), FieldPanel("review_cycle_months")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("change_note"),
+                FieldPanel("material_change"),
+                FieldPanel("ack_all_staff"),
+                FieldPanel("ack_job_roles"),
+                FieldPanel("ack_schools"),
+            ],
+            heading="This version: change note and who must read it",
+        ),
+    ]
+    parent_page_types = ["policies.PolicyIndexPage"]
+    subpage_types = []
+
+    @path("", name="current")
+    def current_route(self, request):
+        return _views().policy_detail(request, self)
+
+    @path("versions/<int:number>/", name="version")
+    def version_route(self, request, number):
+        return _views().version_detail(request, self, number)
+
+    @path("acknowledge/", name="acknowledge")
+    def acknowledge_route(self, request):
+        return _views().acknowledge(request, self)
+
+    @path("adopt/", name="adopt")
+    def adopt_route(self, request):
+        return _views().adopt(request, self)
+
+    @path("adapt/", name="adapt")
+    def adapt_route(self, request):
+        return _views().adapt(request, self)
+
+    @path("schools/<slug:school_slug>/", name="adaptation")
+    def adaptation_route(self, request, school_slug):
+        return _views().adaptation_detail(request, self, school_slug)
+
+    @path("schools/<slug:school_slug>/rebase/", name="rebase")
+    def rebase_route(self, request, school_slug):
+        return _views().rebase(request, self, school_slug)
+
+    @path("acknowledgements/", name="report")
+    def report_route(self, request):
+        return _views().policy_report(request, self)
+
+    @path("acknowledgements/csv/", name="report_csv")
+    def report_csv_route(self, request):
+        return _views().policy_report_csv(request, self)
+
+    @path("remind/", name="remind")
+    def remind_route(self, request):
+        return _views().remind(request, self)
+
+    def save(self, *args, **kwargs):
+        self.next_review_date = add_months(self.approval_date, self.review_cycle_months)
+        super().save(*args, **kwargs)
+
+    @property
+    def review_status(self):
+        if not self.next_review_date:
+            return ""
+        today = timezone.localdate()
+        if self.next_review_date < today:
+            return "overdue"
+        if self.next_review_date <= today + datetime.timedelta(days=REVIEW_SOON_DAYS):
+            return "due"
+        return "ok"
+
+
+class PolicyVersion(models.Model):
+    policy = models.ForeignKey(PolicyPage, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    change_note = models.CharField(max_length=255, blank=True)
+    body = models.TextField(blank=True, help_text="Rich text of the policy at this version")
+    document = models.ForeignKey(
+        get_document_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    material = models.BooleanField(default=True)
+    published_at = models.DateTimeField(default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    audience_all_staff = models.BooleanField(default=False)
+    audience_job_roles = models.JSONField(default=list, blank=True)
+    audience_schools = models.ManyToManyField("pages.SchoolPage", blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["policy", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["policy", "number"], name="policy_version_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.policy.title} v{self.number}"
+
+    @property
+    def requires_acknowledgement(self):
+        return bool(
+            self.audience_all_staff or self.audience_job_roles or self.audience_schools.all()
+        )
+
+    def in_audience(self, profile):
+        """Whether a member of staff (their StaffProfile) must read this version.
+
+        Uses .all() on audience_schools so a prefetch makes it free."""
+        if self.audience_all_staff:
+            return True
+        if profile is None:
+            return False
+        if profile.job_role in (self.audience_job_roles or []):
+            return True
+        return any(s.pk == profile.school_id for s in self.audience_schools.all())
+
+
+class SchoolAdaptation(models.Model):
+    """A school's copy of a model policy: adopted as is, or adapted with its own text.
+
+    A plain model rather than a child page: it is owned by a school, not by the page tree;
+    headteachers (who have no admin access) edit it from the front end; it needs a unique
+    (policy, school) constraint and an exact base version, which pages would not enforce."""
+
+    ADOPTED = "adopted"
+    ADAPTED = "adapted"
+    STATUSES = [(ADOPTED, "Adopted as is"), (ADAPTED, "Adapted")]
+
+    policy = models.ForeignKey(PolicyPage, on_delete=models.CASCADE, related_name="adaptations")
+    school = models.ForeignKey(
+        "pages.SchoolPage", on_delete=models.CASCADE, related_name="policy_adaptations"
+    )
+    status = models.CharField(max_length=10, choices=STATUSES, default=ADAPTED)
+    base_version = models.ForeignKey(
+        PolicyVersion, on_delete=models.PROTECT, related_name="adaptations"
+    )
+    text = models.TextField(
+        blank=True,
+        help_text="The school's text: blank lines between paragraphs, '## ' for headings, "
+        "'- ' for bullet points",
+    )
+    note = models.CharField(
+        "summary of local changes", max_length=255, blank=True
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["policy", "school"], name="one_adaptation_per_school")
+        ]
+
+    def __str__(self):
+        return f"{self.policy.title} — {self.school.title}"
+
+
+class PolicyDelegate(models.Model):
+    """Someone a headteacher trusts to adapt policies for their school (e.g. a deputy)."""
+
+    school = models.ForeignKey("pages.SchoolPage", on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="policy_delegations"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["school", "user"], name="one_delegation_per_school")
+        ]
+
+    def __str__(self):
+        return f"{self.user} for {self.school}"
+
+
+class Acknowledgement(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="policy_acknowledgements"
+    )
+    version = models.ForeignKey(
+        PolicyVersion, on_delete=models.CASCADE, related_name="acknowledgements"
+    )
+    acknowledged_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "version"], name="one_ack_per_user_version")
+        ]
+
+    def __str__(self):
+        return f"{self.user} read {self.version}"
+
+
+class ReminderLog(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    version = models.ForeignKey(PolicyVersion, on_delete=models.CASCADE, related_name="reminders")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "version", "sent_at"])]
+
+    def __str__(self):
+        return f"Reminder to {self.user} about {self.version}"
+
+
+class DigestPreference(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="policy_digest"
+    )
+    weekly_digest = models.BooleanField(
+        "email me a weekly summary of policy changes", default=False
+    )
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"Digest preference of {self.user}"

@@ -1,0 +1,412 @@
+"""Policy logic shared by views, tasks, commands and the home page.
+
+Acknowledgement rule: the version that counts for a policy is its latest *material* version.
+A member of staff is up to date if they acknowledged that version or any later one, so a minor
+(non-material) version keeps earlier acknowledgements valid and a material one resets them.
+Who must read a version is its audience (all staff, job roles, schools) among the people who
+can see the policy at all.
+
+Everything here that lists people works in a fixed number of queries, whatever the staff count:
+people, acknowledgements and restrictions are each loaded once and matched up in Python."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from people.visibility import visible_pages
+
+from .models import Acknowledgement, PolicyPage, PolicyVersion, SchoolAdaptation
+from .permissions import PolicyAccess
+from .textdiff import html_to_text, summarise
+
+# --- versions ---------------------------------------------------------------------------------
+
+
+def versions_prefetch():
+    return Prefetch(
+        "versions",
+        queryset=PolicyVersion.objects.order_by("-number").prefetch_related("audience_schools"),
+    )
+
+
+def current_version(policy):
+    """Latest version; uses the prefetched list when there is one."""
+    versions = list(policy.versions.all())
+    if versions:
+        return max(versions, key=lambda v: v.number)
+    return None
+
+
+def required_version(policy):
+    """The latest material version: the one whose acknowledgements count."""
+    material = [v for v in policy.versions.all() if v.material]
+    return max(material, key=lambda v: v.number) if material else None
+
+
+@transaction.atomic
+def record_version(policy, user=None, published_at=None):
+    """Write a PolicyVersion from the page's current fields if its text or file changed.
+
+    Called whenever a PolicyPage is published; returns the new version or None."""
+    latest = policy.versions.order_by("-number").first()
+    if latest and latest.body == policy.body and latest.document_id == policy.document_id:
+        return None
+    version = PolicyVersion.objects.create(
+        policy=policy,
+        number=latest.number + 1 if latest else 1,
+        change_note=policy.change_note or ("" if latest else "First published version"),
+        body=policy.body,
+        document_id=policy.document_id,
+        # A first version is always material: there is nothing earlier to stay valid.
+        material=bool(policy.material_change or latest is None),
+        published_at=published_at or timezone.now(),
+        published_by=user if user is not None and user.is_authenticated else None,
+        audience_all_staff=policy.ack_all_staff,
+        audience_job_roles=list(policy.ack_job_roles or []),
+    )
+    version.audience_schools.set(policy.ack_schools.all())
+    return version
+
+
+def visible_policies(user):
+    """Live policies this user may read, with versions (and their audiences) prefetched."""
+    pages = visible_pages(user, PolicyPage.objects.all())
+    return pages.select_related("owner_user").prefetch_related(versions_prefetch())
+
+
+# --- who must read what -----------------------------------------------------------------------
+
+
+class Audience:
+    """Matches people to policies' audiences and view restrictions, with data loaded once."""
+
+    def __init__(self, users):
+        self.users = users
+        ids = [u.pk for u in users]
+        through = get_user_model().groups.through
+        self.group_ids = defaultdict(set)
+        for user_id, group_id in through.objects.filter(user_id__in=ids).values_list(
+            "user_id", "group_id"
+        ):
+            self.group_ids[user_id].add(group_id)
+        self.restrictions = [
+            (r.page.path, r.restriction_type, {g.pk for g in r.groups.all()})
+            for r in PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        ]
+
+    def can_see(self, user, policy):
+        if user.is_superuser:
+            return True
+        for path, kind, groups in self.restrictions:
+            if policy.path.startswith(path) and (
+                kind != PageViewRestriction.GROUPS or self.group_ids[user.pk].isdisjoint(groups)
+            ):
+                return False
+        return True
+
+    def must_read(self, user, policy, version):
+        profile = getattr(user, "profile", None)
+        return version.in_audience(profile) and self.can_see(user, policy)
+
+
+def staff_queryset(school=None, schools=None):
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .select_related("profile__school")
+        .order_by("profile__school__title", "last_name", "first_name", "username")
+    )
+    if school is not None:
+        users = users.filter(profile__school=school)
+    if schools is not None:
+        users = users.filter(profile__school__in=[s.pk for s in schools])
+    return users
+
+
+def acknowledgement_index(policies, users=None):
+    """{(policy_id, user_id): (highest version number acknowledged, when)} in one query."""
+    acks = Acknowledgement.objects.filter(version__policy__in=[p.pk for p in policies])
+    if users is not None:
+        acks = acks.filter(user_id__in=[u.pk for u in users])
+    index = {}
+    for policy_id, user_id, number, when in acks.values_list(
+        "version__policy_id", "user_id", "version__number", "acknowledged_at"
+    ):
+        key = (policy_id, user_id)
+        if key not in index or index[key][0] < number:
+            index[key] = (number, when)
+    return index
+
+
+@dataclass
+class ReportRow:
+    user: object
+    school: object
+    done: bool
+    version_number: int | None
+    acknowledged_at: datetime.datetime | None
+
+    @property
+    def name(self):
+        return self.user.get_full_name() or self.user.get_username()
+
+
+@dataclass
+class SchoolTotals:
+    school: object
+    required: int = 0
+    done: int = 0
+
+    @property
+    def outstanding(self):
+        return self.required - self.done
+
+    @property
+    def percent(self):
+        return round(100 * self.done / self.required) if self.required else None
+
+
+def policy_report(policy, school=None):
+    """Who must read the policy's counting version, and who has (optionally for one school).
+
+    Returns (version, rows, totals by school id). A fixed number of queries."""
+    if "versions" not in getattr(policy, "_prefetched_objects_cache", {}):
+        policy = (
+            PolicyPage.objects.filter(pk=policy.pk).prefetch_related(versions_prefetch()).get()
+        )
+    version = required_version(policy)
+    if version is None or not version.requires_acknowledgement:
+        return version, [], {}
+    users = list(staff_queryset(school))
+    audience = Audience(users)
+    acks = acknowledgement_index([policy], users)
+    rows, totals = [], {}
+    for user in users:
+        if not audience.must_read(user, policy, version):
+            continue
+        number, when = acks.get((policy.pk, user.pk), (None, None))
+        done = number is not None and number >= version.number
+        user_school = user.profile.school
+        rows.append(ReportRow(user, user_school, done, number, when if done else None))
+        totals.setdefault(user_school.pk if user_school else None, SchoolTotals(user_school))
+        tot = totals[user_school.pk if user_school else None]
+        tot.required += 1
+        tot.done += int(done)
+    return version, rows, totals
+
+
+def trust_overview(policies, schools):
+    """Every policy against every school: {policy_id: {school_id: SchoolTotals}}.
+
+    `policies` must have versions prefetched (see visible_policies). Fixed number of queries."""
+    users = list(staff_queryset(schools=schools))
+    audience = Audience(users)
+    acks = acknowledgement_index(policies, users)
+    grid = {}
+    for policy in policies:
+        version = required_version(policy)
+        cells = {s.pk: SchoolTotals(s) for s in schools}
+        grid[policy.pk] = cells
+        if version is None or not version.requires_acknowledgement:
+            continue
+        for user in users:
+            school_id = user.profile.school_id
+            if school_id not in cells or not audience.must_read(user, policy, version):
+                continue
+            number = acks.get((policy.pk, user.pk), (None, None))[0]
+            cells[school_id].required += 1
+            cells[school_id].done += int(number is not None and number >= version.number)
+    return grid
+
+
+# --- acknowledging ----------------------------------------------------------------------------
+
+
+class NotAllowed(Exception):
+    pass
+
+
+def acknowledge(user, policy, version_number=None):
+    """Record that `user` (always the signed-in person) read the policy's current version.
+
+    `version_number`, when given, must be the current version: people acknowledge what they
+    were shown, never a newer text they have not seen."""
+    if not PolicyAccess(user).can_acknowledge(policy):
+        raise NotAllowed("You cannot acknowledge this policy.")
+    version = policy.versions.order_by("-number").first()
+    if version is None:
+        raise NotAllowed("This policy has no published version yet.")
+    if version_number is not None and int(version_number) != version.number:
+        raise NotAllowed(
+            "A newer version has been published since you opened the page. Please read it first."
+        )
+    try:
+        with transaction.atomic():
+            ack, _ = Acknowledgement.objects.get_or_create(user=user, version=version)
+    except IntegrityError:  # a double click racing itself
+        ack = Acknowledgement.objects.get(user=user, version=version)
+    return ack
+
+
+def user_policy_state(user, policy, ack_numbers=None):
+    """(must_read, up_to_date, highest acknowledged version number) for one person."""
+    version = required_version(policy)
+    if ack_numbers is None:
+        ack_numbers = list(
+            Acknowledgement.objects.filter(user=user, version__policy=policy).values_list(
+                "version__number", flat=True
+            )
+        )
+    best = max(ack_numbers) if ack_numbers else None
+    if version is None:
+        return False, True, best
+    profile = getattr(user, "profile", None)
+    must = version.requires_acknowledgement and version.in_audience(profile)
+    return must, best is not None and best >= version.number, best
+
+
+# --- home page panels -------------------------------------------------------------------------
+
+
+@dataclass
+class PolicyTask:
+    title: str
+    url: str
+    version: int
+    published_at: datetime.datetime
+    change_note: str = ""
+
+
+@dataclass
+class AdaptationAlert:
+    title: str
+    url: str
+    school: object
+    summary: str
+    base_version: int = 0
+    current_version: int = 0
+
+
+@dataclass
+class PolicyNotice:
+    title: str
+    url: str
+    version: int
+    published_at: datetime.datetime
+    change_note: str
+    material: bool
+
+
+def policy_tasks_for(user, policies, acks):
+    tasks = []
+    profile = getattr(user, "profile", None)
+    for policy in policies:
+        version = required_version(policy)
+        current = current_version(policy)
+        if version is None or not version.requires_acknowledgement:
+            continue
+        if not version.in_audience(profile):
+            continue
+        number = acks.get((policy.pk, user.pk), (None, None))[0]
+        if number is not None and number >= version.number:
+            continue
+        tasks.append(
+            PolicyTask(
+                policy.title, policy.url, current.number, current.published_at, current.change_note
+            )
+        )
+    tasks.sort(key=lambda t: t.published_at, reverse=True)
+    return tasks
+
+
+def adaptation_alerts_for(access, policies):
+    """Adaptations (of the schools this person manages) based on a version older than the
+    latest material one: their school text may now contradict the model."""
+    if access.is_admin and not access.managed_school_ids:
+        return []
+    by_id = {p.pk: p for p in policies}
+    adaptations = SchoolAdaptation.objects.filter(
+        school_id__in=access.managed_school_ids,
+        status=SchoolAdaptation.ADAPTED,
+        policy_id__in=list(by_id),
+    ).select_related("base_version", "school")
+    alerts = []
+    for adaptation in adaptations:
+        alert = adaptation_alert(by_id[adaptation.policy_id], adaptation)
+        if alert:
+            alerts.append(alert)
+    return alerts
+
+
+def adaptation_alert(policy, adaptation):
+    required = required_version(policy)
+    current = current_version(policy)
+    base = adaptation.base_version
+    if adaptation.status != SchoolAdaptation.ADAPTED or required is None:
+        return None
+    if required.number <= base.number:
+        return None
+    notes = "; ".join(
+        f"v{v.number}: {v.change_note}"
+        for v in sorted(policy.versions.all(), key=lambda v: v.number)
+        if v.number > base.number and v.change_note
+    )
+    changes = summarise(html_to_text(base.body), html_to_text(current.body))
+    summary = (
+        f"The model policy is now version {current.number}; {adaptation.school.title}'s "
+        f"adaptation is based on version {base.number}. {changes}."
+    )
+    if notes:
+        summary += f" Changes: {notes}"
+    return AdaptationAlert(
+        title=policy.title,
+        url=policy.url + f"schools/{adaptation.school.slug}/",
+        school=adaptation.school,
+        summary=summary,
+        base_version=base.number,
+        current_version=current.number,
+    )
+
+
+def policy_updates_for(policies, limit=5):
+    notices = []
+    for policy in policies:
+        for version in policy.versions.all():
+            notices.append(
+                PolicyNotice(
+                    policy.title,
+                    policy.url + (f"versions/{version.number}/" if version.number > 1 else ""),
+                    version.number,
+                    version.published_at,
+                    version.change_note,
+                    version.material,
+                )
+            )
+    notices.sort(key=lambda n: n.published_at, reverse=True)
+    return notices[:limit] if limit else notices
+
+
+def home_panels(user):
+    """What the home page shows about policies, in a fixed number of queries."""
+    empty = {"policy_tasks": [], "adaptation_alerts": [], "policy_updates": []}
+    if not user.is_authenticated:
+        return empty
+    access = PolicyAccess(user)
+    if access.profile is not None:
+        # Reuse the loaded profile so audience checks need no query of their own.
+        user.profile = access.profile
+    policies = list(visible_policies(user))
+    if not policies:
+        return empty
+    acks = acknowledgement_index(policies, [user])
+    return {
+        "policy_tasks": policy_tasks_for(user, policies, acks),
+        "adaptation_alerts": adaptation_alerts_for(access, policies),
+        "policy_updates": policy_updates_for(policies),
+    }
