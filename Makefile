@@ -30,7 +30,7 @@ run: migrate
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP) chromium
-	DJANGO_SETTINGS_MODULE=intranet.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=intranet.settings.test $(PY) -m pytest -n 2 $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -52,8 +52,21 @@ from pages.models import (  # noqa: E402
 from people.models import StaffProfile  # noqa: E402
 
 WORDS = [
-    "fractions", "phonics", "reading", "writing", "science", "history", "geography", "art",
-    "music", "computing", "assessment", "moderation", "planning", "safeguarding", "attendance",
+    "fractions",
+    "phonics",
+    "reading",
+    "writing",
+    "science",
+    "history",
+    "geography",
+    "art",
+    "music",
+    "computing",
+    "assessment",
+    "moderation",
+    "planning",
+    "safeguarding",
+    "attendance",
     "wellbeing",
 ]
 
@@ -87,13 +100,22 @@ def build_schema():
     Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
     schools_index = home.add_child(instance=SchoolIndexPage(title="Schools", slug="schools"))
     groups_index = home.add_child(instance=WorkingGroupIndexPage(title="Groups", slug="groups"))
-    schools = [schools_index.add_child(instance=SchoolPage(title=f"School {i}", slug=f"s{i}"))
-               for i in range(11)]
-    groups = [groups_index.add_child(instance=WorkingGroupPage(title=f"Group {i}",
-                                                               slug=f"g{i}"))
-              for i in range(7)]
-    for i, (slug, name) in enumerate([("planning", "Planning"), ("policy", "Policy"),
-                                      ("worksheet", "Worksheet"), ("minutes", "Minutes")]):
+    schools = [
+        schools_index.add_child(instance=SchoolPage(title=f"School {i}", slug=f"s{i}"))
+        for i in range(11)
+    ]
+    groups = [
+        groups_index.add_child(instance=WorkingGroupPage(title=f"Group {i}", slug=f"g{i}"))
+        for i in range(7)
+    ]
+    for i, (slug, name) in enumerate(
+        [
+            ("planning", "Planning"),
+            ("policy", "Policy"),
+            ("worksheet", "Worksheet"),
+            ("minutes", "Minutes"),
+        ]
+    ):
         ResourceType.objects.create(slug=slug, name=name, sort_order=i)
     for i, code in enumerate(["EYFS", "KS1", "KS2", "Y1", "Y2", "Y3", "Y4", "Y5", "Y6"]):
         KeyStage.objects.create(code=code, name=code, sort_order=i)
@@ -111,34 +133,56 @@ def add_resources(start, stop, schools, groups, sencos, file_name):
     rows = []
     for i in range(start, stop):
         visibility = ["trust", "trust", "school", "restricted"][i % 4]
-        rows.append(Resource(
-            title=f"{WORDS[i % len(WORDS)].title()} resource {i}",
-            file=file_name, file_size=1000, file_hash=f"{i:040x}", file_type="pdf",
-            description=f"About {WORDS[(i * 7) % len(WORDS)]} and {WORDS[(i * 3) % len(WORDS)]}",
-            extracted_text=" ".join(WORDS[(i + k) % len(WORDS)] for k in range(60)),
-            resource_type=types[i % len(types)], school=schools[i % len(schools)],
-            visibility=visibility, preview_status="ready", download_count=i % 50,
-            collection_id=Collection.get_first_root_node().pk,
-            created_at=now - timezone.timedelta(hours=i),
-        ))
+        rows.append(
+            Resource(
+                title=f"{WORDS[i % len(WORDS)].title()} resource {i}",
+                file=file_name,
+                file_size=1000,
+                file_hash=f"{i:040x}",
+                file_type="pdf",
+                description=f"About {WORDS[(i * 7) % len(WORDS)]} and {WORDS[(i * 3) % len(WORDS)]}",
+                extracted_text=" ".join(WORDS[(i + k) % len(WORDS)] for k in range(60)),
+                resource_type=types[i % len(types)],
+                school=schools[i % len(schools)],
+                visibility=visibility,
+                preview_status="ready",
+                download_count=i % 50,
+                collection_id=Collection.get_first_root_node().pk,
+                created_at=now - timezone.timedelta(hours=i),
+            )
+        )
     created = Resource.objects.bulk_create(rows, batch_size=1000)
     Through = Resource.working_groups.through
     Through.objects.bulk_create(
-        [Through(resource_id=r.pk, workinggrouppage_id=groups[r.pk % len(groups)].pk)
-         for r in created], batch_size=2000)
+        [
+            Through(resource_id=r.pk, workinggrouppage_id=groups[r.pk % len(groups)].pk)
+            for r in created
+        ],
+        batch_size=2000,
+    )
     StageThrough = Resource.key_stages.through
     StageThrough.objects.bulk_create(
-        [StageThrough(resource_id=r.pk, keystage_id=stages[r.pk % len(stages)].pk)
-         for r in created], batch_size=2000)
+        [
+            StageThrough(resource_id=r.pk, keystage_id=stages[r.pk % len(stages)].pk)
+            for r in created
+        ],
+        batch_size=2000,
+    )
     Restricted = Resource.restricted_to.through
     Restricted.objects.bulk_create(
-        [Restricted(resource_id=r.pk, group_id=sencos.pk) for r in created
-         if r.visibility == "restricted"], batch_size=2000)
+        [
+            Restricted(resource_id=r.pk, group_id=sencos.pk)
+            for r in created
+            if r.visibility == "restricted"
+        ],
+        batch_size=2000,
+    )
     tags = [Tag.objects.get_or_create(name=w, defaults={"slug": w})[0] for w in WORDS[:6]]
     ct = ContentType.objects.get_for_model(Resource)
     TaggedItem.objects.bulk_create(
-        [TaggedItem(tag=tags[r.pk % len(tags)], content_type=ct, object_id=r.pk)
-         for r in created], batch_size=2000)
+        [TaggedItem(tag=tags[r.pk % len(tags)], content_type=ct, object_id=r.pk) for r in created],
+        batch_size=2000,
+    )
     return created
 
 
@@ -166,12 +210,17 @@ def main():
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--keep", action="store_true", help="keep the throwaway database")
-    parser.add_argument("--search-up-to", type=int, default=1000,
-                        help="only benchmark ?q= at sizes up to this (SQLite search is slow)")
+    parser.add_argument(
+        "--search-up-to",
+        type=int,
+        default=1000,
+        help="only benchmark ?q= at sizes up to this (SQLite search is slow)",
+    )
     args = parser.parse_args()
     user, schools, groups, sencos = build_schema()
-    file_name = default_storage.save("resources/bench/sample.pdf",
-                                     ContentFile(samples.make_pdf("Bench", ["text"])))
+    file_name = default_storage.save(
+        "resources/bench/sample.pdf", ContentFile(samples.make_pdf("Bench", ["text"]))
+    )
     client = Client()
     client.force_login(user)
     have = 0

@@ -29,10 +29,13 @@ class AdminResourceForm(BaseDocumentForm):
         if commit and new_file:
             latest = instance.versions.aggregate(n=Max("number"))["n"] or 0
             ResourceVersion.objects.create(
-                resource=instance, number=latest + 1, file=instance.file.name,
+                resource=instance,
+                number=latest + 1,
+                file=instance.file.name,
                 original_name=instance.file.name.rsplit("/", 1)[-1],
                 uploaded_by=instance.uploaded_by_user if latest == 0 else None,
-                file_size=instance.file_size, file_hash=instance.file_hash,
+                file_size=instance.file_size,
+                file_hash=instance.file_hash,
                 change_note="Uploaded in the admin",
             )
             extract_resource_text.enqueue(instance.pk)

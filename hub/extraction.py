@@ -112,9 +112,7 @@ def extract_odf(path, budget):
 
     document = load(path)
     parts = []
-    for element in document.getElementsByType(odftext.P) + document.getElementsByType(
-        odftext.H
-    ):
+    for element in document.getElementsByType(odftext.P) + document.getElementsByType(odftext.H):
         if budget.spent():
             break
         parts.append(budget.take(teletype.extractText(element)))
@@ -175,8 +173,11 @@ def extract_into(resource):
     try:
         path = _local_copy(resource.file)
         text, pages = extract_file(path, resource.file_type)
-        status = Resource.PREVIEW_READY if (text.strip() or resource.file_type in {
-            "pdf", "png", "jpg"}) else Resource.PREVIEW_NONE
+        status = (
+            Resource.PREVIEW_READY
+            if (text.strip() or resource.file_type in {"pdf", "png", "jpg"})
+            else Resource.PREVIEW_NONE
+        )
     except Exception:
         # Broken, hostile or unsupported content must never break an upload.
         logger.warning("Could not extract text from resource %s", resource.pk, exc_info=True)

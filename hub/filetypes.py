@@ -144,9 +144,7 @@ def validate_upload(uploaded):
     try:
         kind = sniff(uploaded)
     except ZipTooLarge as exc:
-        raise ValidationError(
-            f"“{os.path.basename(name)}” could not be accepted: {exc}."
-        ) from exc
+        raise ValidationError(f"“{os.path.basename(name)}” could not be accepted: {exc}.") from exc
     if kind == "text" and ext in TEXT_TYPES:
         kind = ext
     readable = ", ".join(t.upper() for t in allowed)

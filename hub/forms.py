@@ -26,32 +26,45 @@ class MultipleFileField(forms.FileField):
 
 
 def audience_groups():
-    return Group.objects.filter(
-        name__in=[roles.HEADTEACHERS, *roles.AUDIENCE_GROUPS]
-    ).order_by("name")
+    return Group.objects.filter(name__in=[roles.HEADTEACHERS, *roles.AUDIENCE_GROUPS]).order_by(
+        "name"
+    )
 
 
 class ResourceMetadataForm(forms.Form):
     title = forms.CharField(max_length=255, required=False)
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    resource_type = forms.ModelChoiceField(ResourceType.objects.all(), required=False,
-                                           empty_label="Choose a type")
+    resource_type = forms.ModelChoiceField(
+        ResourceType.objects.all(), required=False, empty_label="Choose a type"
+    )
     working_groups = forms.ModelMultipleChoiceField(
         WorkingGroupPage.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
     key_stages = forms.ModelMultipleChoiceField(
-        KeyStage.objects.all(), required=False, widget=forms.CheckboxSelectMultiple,
+        KeyStage.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         label="Key stages and years",
     )
     subject = forms.CharField(max_length=80, required=False)
-    school = forms.ModelChoiceField(SchoolPage.objects.none(), required=False,
-                                    label="Contributing school",
-                                    empty_label="Trust central team")
-    visibility = forms.ChoiceField(choices=Resource.VISIBILITY_CHOICES, initial=Resource.TRUST,
-                                   widget=forms.RadioSelect, label="Who can see it")
+    school = forms.ModelChoiceField(
+        SchoolPage.objects.none(),
+        required=False,
+        label="Contributing school",
+        empty_label="Trust central team",
+    )
+    visibility = forms.ChoiceField(
+        choices=Resource.VISIBILITY_CHOICES,
+        initial=Resource.TRUST,
+        widget=forms.RadioSelect,
+        label="Who can see it",
+    )
     restricted_to = forms.ModelMultipleChoiceField(
-        Group.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
-        label="Named groups", help_text="Only used when 'Only named groups' is chosen.",
+        Group.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Named groups",
+        help_text="Only used when 'Only named groups' is chosen.",
     )
     tags = forms.CharField(required=False, help_text="Separate tags with commas.")
     review_date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
@@ -85,14 +98,16 @@ class ResourceMetadataForm(forms.Form):
             "working_groups": data["working_groups"],
             "key_stages": data["key_stages"],
             "restricted_to": data["restricted_to"]
-            if data["visibility"] == Resource.RESTRICTED else [],
+            if data["visibility"] == Resource.RESTRICTED
+            else [],
             "tags": data["tags"],
         }
 
 
 class ShareForm(ResourceMetadataForm):
     files = MultipleFileField(
-        required=False, label="Choose files",
+        required=False,
+        label="Choose files",
         help_text="Choose one or more files (PDF, Word, PowerPoint, Excel, OpenDocument, text, "
         "CSV, RTF, PNG or JPEG).",
     )
@@ -140,8 +155,9 @@ class EditForm(ResourceMetadataForm):
 
 class NewVersionForm(forms.Form):
     file = forms.FileField(label="New file")
-    change_note = forms.CharField(max_length=500, label="What changed",
-                                  help_text="e.g. 'Updated for September 2026'")
+    change_note = forms.CharField(
+        max_length=500, label="What changed", help_text="e.g. 'Updated for September 2026'"
+    )
 
     def clean_file(self):
         uploaded = self.cleaned_data["file"]

@@ -54,7 +54,7 @@ def make_pdf(title, lines=(), pages=1):
 def make_docx(title, paragraphs=()):
     """A minimal Word document: the four parts Word and docx2txt need."""
     body = "".join(
-        f"<w:p><w:r><w:t xml:space=\"preserve\">{escape(p)}</w:t></w:r></w:p>"
+        f'<w:p><w:r><w:t xml:space="preserve">{escape(p)}</w:t></w:r></w:p>'
         for p in [title, *paragraphs]
     )
     document = (

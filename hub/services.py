@@ -25,8 +25,18 @@ def _as_file(fileobj, name):
 
 
 @transaction.atomic
-def create_resource(fileobj, *, name, kind, user=None, working_groups=(), key_stages=(),
-                    restricted_to=(), tags=(), **fields):
+def create_resource(
+    fileobj,
+    *,
+    name,
+    kind,
+    user=None,
+    working_groups=(),
+    key_stages=(),
+    restricted_to=(),
+    tags=(),
+    **fields,
+):
     """Store a checked file as a new resource with version 1; extraction is queued."""
     size, digest = file_metadata(fileobj)
     resource = Resource(
@@ -41,8 +51,14 @@ def create_resource(fileobj, *, name, kind, user=None, working_groups=(), key_st
         resource.tags.set(list(tags))
     # Version 1 shares the stored object with the resource itself: no second copy.
     ResourceVersion.objects.create(
-        resource=resource, number=1, file=resource.file.name, original_name=name,
-        uploaded_by=user, file_size=size, file_hash=digest, change_note="First version",
+        resource=resource,
+        number=1,
+        file=resource.file.name,
+        original_name=name,
+        uploaded_by=user,
+        file_size=size,
+        file_hash=digest,
+        change_note="First version",
     )
     extract_resource_text.enqueue(resource.pk)
     return resource
@@ -56,13 +72,21 @@ def add_version(resource, fileobj, *, name, kind, user=None, change_note=""):
     size, digest = file_metadata(fileobj)
     number = resource.current_version_number + 1
     version = ResourceVersion(
-        resource=resource, number=number, original_name=name, uploaded_by=user,
-        file_size=size, file_hash=digest, change_note=change_note,
+        resource=resource,
+        number=number,
+        original_name=name,
+        uploaded_by=user,
+        file_size=size,
+        file_hash=digest,
+        change_note=change_note,
     )
     version.file.save(os.path.basename(name), _as_file(fileobj, name), save=False)
     version.save()
     Resource.objects.filter(pk=resource.pk).update(
-        file=version.file.name, file_size=size, file_hash=digest, file_type=kind,
+        file=version.file.name,
+        file_size=size,
+        file_hash=digest,
+        file_type=kind,
         preview_status=Resource.PREVIEW_PENDING,
     )
     resource.refresh_from_db()

@@ -28,8 +28,9 @@ STAGED_SESSION_KEY = "hub_staged_uploads"
 
 def _visible_or_404(request, pk):
     return get_object_or_404(
-        visible_resources(request.user).select_related("resource_type", "school",
-                                                        "uploaded_by_user"),
+        visible_resources(request.user).select_related(
+            "resource_type", "school", "uploaded_by_user"
+        ),
         pk=pk,
     )
 
@@ -105,15 +106,19 @@ def share(request):
             fields = form.resource_fields()
             title = form.cleaned_data["title"]
             items = [(u, u.name, kind) for u, kind in accepted]
-            items += [
-                (default_storage.open(s["path"], "rb"), s["name"], s["kind"]) for s in staged
-            ]
+            items += [(default_storage.open(s["path"], "rb"), s["name"], s["kind"]) for s in staged]
             created = []
             for fileobj, name, kind in items:
                 resource_title = title if (title and len(items) == 1) else _title_from(name)
                 created.append(
-                    create_resource(fileobj, name=name, kind=kind, user=request.user,
-                                    title=resource_title, **fields)
+                    create_resource(
+                        fileobj,
+                        name=name,
+                        kind=kind,
+                        user=request.user,
+                        title=resource_title,
+                        **fields,
+                    )
                 )
             for s in staged:
                 default_storage.delete(s["path"])
@@ -125,28 +130,34 @@ def share(request):
                     return redirect(created[0].get_absolute_url())
                 return redirect("hub:browse")
             # Some files failed: show why, keep the details filled in for another go.
-            form = ShareForm(initial=request.POST.dict() | {
-                "working_groups": request.POST.getlist("working_groups"),
-                "key_stages": request.POST.getlist("key_stages"),
-                "restricted_to": request.POST.getlist("restricted_to"),
-            })
+            form = ShareForm(
+                initial=request.POST.dict()
+                | {
+                    "working_groups": request.POST.getlist("working_groups"),
+                    "key_stages": request.POST.getlist("key_stages"),
+                    "restricted_to": request.POST.getlist("restricted_to"),
+                }
+            )
             form.file_errors = file_errors
             staged = []
         if file_errors:
             form.file_errors = file_errors
     else:
-        form = ShareForm(initial={
-            "school": profile.school_id,
-            "working_groups": list(profile.working_groups.values_list("pk", flat=True)),
-            "visibility": Resource.TRUST,
-        })
+        form = ShareForm(
+            initial={
+                "school": profile.school_id,
+                "working_groups": list(profile.working_groups.values_list("pk", flat=True)),
+                "visibility": Resource.TRUST,
+            }
+        )
         form.file_errors = []
         # A fresh visit starts clean; abandoned staged files are dropped.
         for s in staged:
             default_storage.delete(s["path"])
         request.session[STAGED_SESSION_KEY] = staged = []
-    return render(request, "hub/share.html", {"form": form, "staged": staged,
-                                              "file_errors": form.file_errors})
+    return render(
+        request, "hub/share.html", {"form": form, "staged": staged, "file_errors": form.file_errors}
+    )
 
 
 def _title_from(filename):
@@ -185,10 +196,13 @@ def serve_file(field_file, filename, content_type):
     storage = field_file.storage
     disposition = f"attachment; filename=\"{filename}\"; filename*=UTF-8''{quote(filename)}"
     if hasattr(storage, "bucket_name") and hasattr(storage, "connection"):
-        url = storage.url(field_file.name, parameters={
-            "ResponseContentDisposition": disposition,
-            "ResponseContentType": content_type,
-        })
+        url = storage.url(
+            field_file.name,
+            parameters={
+                "ResponseContentDisposition": disposition,
+                "ResponseContentType": content_type,
+            },
+        )
         response = HttpResponseRedirect(url)
     else:
         try:
@@ -212,8 +226,11 @@ def _content_type(kind):
 def download(request, pk, slug):
     resource = _visible_or_404(request, pk)
     count_download(resource)
-    return serve_file(resource.file, _attachment_name(resource, resource.file.name),
-                      _content_type(resource.file_type))
+    return serve_file(
+        resource.file,
+        _attachment_name(resource, resource.file.name),
+        _content_type(resource.file_type),
+    )
 
 
 def version_download(request, pk, slug, number):
@@ -223,8 +240,11 @@ def version_download(request, pk, slug, number):
     ext = os.path.splitext(version.file.name)[1].lower()
     from .filetypes import extension_of
 
-    return serve_file(version.file, f"{resource.slug}-v{number}{ext}",
-                      _content_type(extension_of(version.file.name)))
+    return serve_file(
+        version.file,
+        f"{resource.slug}-v{number}{ext}",
+        _content_type(extension_of(version.file.name)),
+    )
 
 
 def preview(request, pk, slug):
@@ -289,8 +309,14 @@ def edit(request, pk, slug):
         form = EditForm(request.POST)
         if form.is_valid():
             fields = form.resource_fields()
-            for name in ("description", "resource_type", "subject", "school", "visibility",
-                         "review_date"):
+            for name in (
+                "description",
+                "resource_type",
+                "subject",
+                "school",
+                "visibility",
+                "review_date",
+            ):
                 setattr(resource, name, fields[name])
             resource.title = form.cleaned_data["title"]
             resource.withdrawn = form.cleaned_data["withdrawn"]
@@ -314,7 +340,8 @@ def withdraw(request, pk, slug):
         resource.save(update_fields=["withdrawn", "updated_at"])
         messages.success(
             request,
-            "Withdrawn: colleagues can no longer see it." if resource.withdrawn
+            "Withdrawn: colleagues can no longer see it."
+            if resource.withdrawn
             else "Restored: colleagues can see it again.",
         )
         return redirect(resource.get_absolute_url())
@@ -328,9 +355,14 @@ def new_version(request, pk, slug):
         form = NewVersionForm(request.POST, request.FILES)
         if form.is_valid():
             uploaded = form.cleaned_data["file"]
-            version = add_version(resource, uploaded, name=uploaded.name, kind=form.kind,
-                                  user=request.user,
-                                  change_note=form.cleaned_data["change_note"])
+            version = add_version(
+                resource,
+                uploaded,
+                name=uploaded.name,
+                kind=form.kind,
+                user=request.user,
+                change_note=form.cleaned_data["change_note"],
+            )
             messages.success(request, f"Version {version.number} uploaded.")
             return redirect(resource.get_absolute_url())
     else:

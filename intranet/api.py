@@ -20,9 +20,7 @@ class VisibleResourcesAPIViewSet(DocumentsAPIViewSet):
     name = "resources"
 
     def get_queryset(self):
-        return visible_resources(self.request.user, super().get_queryset()).filter(
-            withdrawn=False
-        )
+        return visible_resources(self.request.user, super().get_queryset()).filter(withdrawn=False)
 
 
 api_router = WagtailAPIRouter("wagtailapi")

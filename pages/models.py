@@ -39,7 +39,9 @@ class HomePage(Page):
         context["latest_news"] = NewsArticlePage.objects.live().latest_first()[:3]
         context["upcoming_events"] = EventPage.objects.live().upcoming()[:5]
         context["my_groups"] = my_working_groups(request.user)
-        context["policy_tasks"] = []  # filled by the policies feature when it lands
+        from policies.services import home_panels
+
+        context.update(home_panels(request.user))
         return context
 
 

@@ -43,6 +43,9 @@ ADMIN_MODEL_PERMISSIONS = [
     ("wagtailsearchpromotions", "delete_searchpromotion"),
     ("people", "add_staffprofile"),
     ("people", "change_staffprofile"),
+    ("policies", "add_policydelegate"),
+    ("policies", "change_policydelegate"),
+    ("policies", "delete_policydelegate"),
 ]
 
 

@@ -23,21 +23,25 @@ SAFEGUARDING_V2 = SAFEGUARDING_V1.replace(
     "liaises with Birmingham Children's Advice and Support Service (CASS, 0121 303 1888)",
 )
 
-SAFEGUARDING_V3 = SAFEGUARDING_V2.replace(
-    "and act on any concern straight away.</p>",
-    "and act on any concern straight away.</p>\n<p>This policy reflects Keeping Children Safe in "
-    "Education 2025 and Working Together to Safeguard Children 2023.</p>",
-).replace(
-    "<h2>Training</h2>",
-    "<h2>Online safety, filtering and monitoring</h2>\n<p>The DSL takes lead responsibility for "
-    "online safety, including understanding the filtering and monitoring systems in place. Staff "
-    "report any concern about what a child has seen or shared online in the same way as any other "
-    "safeguarding concern, and report any failure of filtering to the DSL and the IT lead the same "
-    "day.</p>\n<h2>Training</h2>",
-).replace(
-    "before the end of the school day.",
-    "immediately, and in any case within the same school day, using the school's recording "
-    "system.",
+SAFEGUARDING_V3 = (
+    SAFEGUARDING_V2.replace(
+        "and act on any concern straight away.</p>",
+        "and act on any concern straight away.</p>\n<p>This policy reflects Keeping Children Safe in "
+        "Education 2025 and Working Together to Safeguard Children 2023.</p>",
+    )
+    .replace(
+        "<h2>Training</h2>",
+        "<h2>Online safety, filtering and monitoring</h2>\n<p>The DSL takes lead responsibility for "
+        "online safety, including understanding the filtering and monitoring systems in place. Staff "
+        "report any concern about what a child has seen or shared online in the same way as any other "
+        "safeguarding concern, and report any failure of filtering to the DSL and the IT lead the same "
+        "day.</p>\n<h2>Training</h2>",
+    )
+    .replace(
+        "before the end of the school day.",
+        "immediately, and in any case within the same school day, using the school's recording "
+        "system.",
+    )
 )
 
 SEND = """
@@ -180,85 +184,224 @@ CURRICULUM = """
 """
 
 DEMO_POLICIES = [
-    ("safeguarding-and-child-protection", "Safeguarding and child protection", "safeguarding",
-     True, "dsl.coppice", "How every adult in our schools keeps children safe and what to do "
-     "with a concern.", 12, 1, {"all": True},
-     [(400, True, "First trust-wide version", SAFEGUARDING_V1),
-      (200, False, "Updated the children's advice service name and number", SAFEGUARDING_V2),
-      (20, True, "Updated for KCSIE 2025: filtering and monitoring, same-day recording",
-       SAFEGUARDING_V3)]),
-    ("special-educational-needs-and-disabilities", "Special educational needs and disabilities "
-     "(SEND)", "send", True, "senco.langley", "How we identify and support pupils with SEND.", 12,
-     5, {"roles": ["teacher", "teaching_assistant", "senco", "headteacher", "deputy"]},
-     [(300, True, "First trust-wide version", SEND),
-      (150, True, "Pupils contribute their views to every review", SEND_V2)]),
-    ("behaviour", "Behaviour", "behaviour", True, "head.four-oaks",
-     "Be ready, be respectful, be safe: our shared approach to behaviour.", 12, 4, {"all": True},
-     [(250, True, "First trust-wide version", BEHAVIOUR)]),
-    ("attendance", "Attendance", "attendance", True, "office.coppice",
-     "Why attendance matters and how we support it.", 12, 13,
-     {"roles": ["teacher", "office", "headteacher", "deputy"]},
-     [(420, True, "First trust-wide version", ATTENDANCE_V1),
-      (40, True, "Follows the 2024 statutory attendance guidance; attendance support plans",
-       ATTENDANCE_V2)]),
-    ("data-protection", "Data protection (UK GDPR)", "data_protection", True, "admin",
-     "How we look after personal data and what every member of staff must do.", 24, 23,
-     {"all": True}, [(700, True, "First trust-wide version", DATA_PROTECTION)]),
-    ("online-safety", "Online safety", "safeguarding", False, "lead.ict",
-     "Teaching pupils to stay safe online and using technology responsibly.", 12, 6,
-     {"all": True}, [(180, True, "First trust-wide version", ONLINE_SAFETY)]),
-    ("health-and-safety", "Health and safety", "health_safety", True, "office.coppice",
-     "Responsibilities, risk assessment, first aid and fire safety.", 12, 11, {"all": True},
-     [(330, True, "First trust-wide version", HEALTH_SAFETY)]),
-    ("anti-bullying", "Anti-bullying", "behaviour", False, "head.hollyfield",
-     "What bullying is, how we prevent it and how we respond.", 24, 8,
-     {"roles": ["teacher", "teaching_assistant", "headteacher", "deputy"]},
-     [(240, True, "First trust-wide version", ANTI_BULLYING)]),
-    ("complaints", "Complaints procedure", "other", True, "admin",
-     "How parents and others can raise a concern or make a complaint.", 36, 38,
-     {"roles": ["office", "headteacher"]}, [(1150, True, "First trust-wide version", COMPLAINTS)]),
-    ("collaboration", "Collaboration between our schools", "collaboration", False,
-     "head.coppice", "How our eleven schools share staff, expertise and decisions.", 24, 10,
-     {"roles": ["headteacher"]}, [(300, True, "First trust-wide version", COLLABORATION)]),
-    ("staff-code-of-conduct", "Staff code of conduct", "hr", False, "admin",
-     "The professional standards we expect of everyone who works in our schools.", 12, 2,
-     {"all": True}, [(60, True, "First trust-wide version", CODE_OF_CONDUCT)]),
-    ("curriculum", "Curriculum", "curriculum", False, "lead.literacy",
-     "Our shared approach to a broad and balanced curriculum.", 36, 20, {},
-     [(600, True, "First trust-wide version", CURRICULUM)]),
+    (
+        "safeguarding-and-child-protection",
+        "Safeguarding and child protection",
+        "safeguarding",
+        True,
+        "dsl.coppice",
+        "How every adult in our schools keeps children safe and what to do with a concern.",
+        12,
+        1,
+        {"all": True},
+        [
+            (400, True, "First trust-wide version", SAFEGUARDING_V1),
+            (200, False, "Updated the children's advice service name and number", SAFEGUARDING_V2),
+            (
+                20,
+                True,
+                "Updated for KCSIE 2025: filtering and monitoring, same-day recording",
+                SAFEGUARDING_V3,
+            ),
+        ],
+    ),
+    (
+        "special-educational-needs-and-disabilities",
+        "Special educational needs and disabilities (SEND)",
+        "send",
+        True,
+        "senco.langley",
+        "How we identify and support pupils with SEND.",
+        12,
+        5,
+        {"roles": ["teacher", "teaching_assistant", "senco", "headteacher", "deputy"]},
+        [
+            (300, True, "First trust-wide version", SEND),
+            (150, True, "Pupils contribute their views to every review", SEND_V2),
+        ],
+    ),
+    (
+        "behaviour",
+        "Behaviour",
+        "behaviour",
+        True,
+        "head.four-oaks",
+        "Be ready, be respectful, be safe: our shared approach to behaviour.",
+        12,
+        4,
+        {"all": True},
+        [(250, True, "First trust-wide version", BEHAVIOUR)],
+    ),
+    (
+        "attendance",
+        "Attendance",
+        "attendance",
+        True,
+        "office.coppice",
+        "Why attendance matters and how we support it.",
+        12,
+        13,
+        {"roles": ["teacher", "office", "headteacher", "deputy"]},
+        [
+            (420, True, "First trust-wide version", ATTENDANCE_V1),
+            (
+                40,
+                True,
+                "Follows the 2024 statutory attendance guidance; attendance support plans",
+                ATTENDANCE_V2,
+            ),
+        ],
+    ),
+    (
+        "data-protection",
+        "Data protection (UK GDPR)",
+        "data_protection",
+        True,
+        "admin",
+        "How we look after personal data and what every member of staff must do.",
+        24,
+        23,
+        {"all": True},
+        [(700, True, "First trust-wide version", DATA_PROTECTION)],
+    ),
+    (
+        "online-safety",
+        "Online safety",
+        "safeguarding",
+        False,
+        "lead.ict",
+        "Teaching pupils to stay safe online and using technology responsibly.",
+        12,
+        6,
+        {"all": True},
+        [(180, True, "First trust-wide version", ONLINE_SAFETY)],
+    ),
+    (
+        "health-and-safety",
+        "Health and safety",
+        "health_safety",
+        True,
+        "office.coppice",
+        "Responsibilities, risk assessment, first aid and fire safety.",
+        12,
+        11,
+        {"all": True},
+        [(330, True, "First trust-wide version", HEALTH_SAFETY)],
+    ),
+    (
+        "anti-bullying",
+        "Anti-bullying",
+        "behaviour",
+        False,
+        "head.hollyfield",
+        "What bullying is, how we prevent it and how we respond.",
+        24,
+        8,
+        {"roles": ["teacher", "teaching_assistant", "headteacher", "deputy"]},
+        [(240, True, "First trust-wide version", ANTI_BULLYING)],
+    ),
+    (
+        "complaints",
+        "Complaints procedure",
+        "other",
+        True,
+        "admin",
+        "How parents and others can raise a concern or make a complaint.",
+        36,
+        38,
+        {"roles": ["office", "headteacher"]},
+        [(1150, True, "First trust-wide version", COMPLAINTS)],
+    ),
+    (
+        "collaboration",
+        "Collaboration between our schools",
+        "collaboration",
+        False,
+        "head.coppice",
+        "How our eleven schools share staff, expertise and decisions.",
+        24,
+        10,
+        {"roles": ["headteacher"]},
+        [(300, True, "First trust-wide version", COLLABORATION)],
+    ),
+    (
+        "staff-code-of-conduct",
+        "Staff code of conduct",
+        "hr",
+        False,
+        "admin",
+        "The professional standards we expect of everyone who works in our schools.",
+        12,
+        2,
+        {"all": True},
+        [(60, True, "First trust-wide version", CODE_OF_CONDUCT)],
+    ),
+    (
+        "curriculum",
+        "Curriculum",
+        "curriculum",
+        False,
+        "lead.literacy",
+        "Our shared approach to a broad and balanced curriculum.",
+        36,
+        20,
+        {},
+        [(600, True, "First trust-wide version", CURRICULUM)],
+    ),
 ]
 
 # school slug, policy slug, version number the adaptation is based on, note, edit(model_text)
 ADAPTATIONS = [
-    ("coppice", "safeguarding-and-child-protection", 1,
-     "Names our DSL team and adds Coppice's own recording steps",
-     lambda text: text.replace(
-         "Each school names a designated safeguarding lead (DSL) and at least one deputy.",
-         "At Coppice our designated safeguarding lead is the deputy headteacher, and the "
-         "headteacher and SENCO are deputy DSLs.",
-     ) + "\n\n## At Coppice\n\n- Concerns are recorded on the blue form kept in the staff room "
-     "safe.\n\n- The DSL's photograph is displayed in every classroom."),
-    ("hollyfield", "attendance", 1, "Our office opens at 8am and we use a text-message line",
-     lambda text: text.replace(
-         "Parents telephone the school office before 9am on each day of absence.",
-         "Parents telephone the school office, or text our absence line, before 9am on each day "
-         "of absence. The office is staffed from 8am.",
-     )),
-    ("langley", "special-educational-needs-and-disabilities", 2,
-     "All our pupils have EHC plans: reviews are annual and person-centred",
-     lambda text: text.replace(
-         "Support is recorded on a pupil support plan, shared with the family and reviewed at least "
-         "three times a year.",
-         "Every pupil at Langley has an education, health and care plan. Targets are reviewed "
-         "termly and the plan itself at a person-centred annual review.",
-     )),
-    ("four-oaks", "behaviour", 1, "Adds our house points system",
-     lambda text: text.replace(
-         "Each school chooses its own recognition system (for example house points or a weekly "
-         "celebration assembly) and describes it in its adaptation of this policy.",
-         "At Four Oaks pupils earn house points for their house (Oak, Ash, Beech or Willow), "
-         "counted in Friday's celebration assembly.",
-     )),
+    (
+        "coppice",
+        "safeguarding-and-child-protection",
+        1,
+        "Names our DSL team and adds Coppice's own recording steps",
+        lambda text: (
+            text.replace(
+                "Each school names a designated safeguarding lead (DSL) and at least one deputy.",
+                "At Coppice our designated safeguarding lead is the deputy headteacher, and the "
+                "headteacher and SENCO are deputy DSLs.",
+            )
+            + "\n\n## At Coppice\n\n- Concerns are recorded on the blue form kept in the staff room "
+            "safe.\n\n- The DSL's photograph is displayed in every classroom."
+        ),
+    ),
+    (
+        "hollyfield",
+        "attendance",
+        1,
+        "Our office opens at 8am and we use a text-message line",
+        lambda text: text.replace(
+            "Parents telephone the school office before 9am on each day of absence.",
+            "Parents telephone the school office, or text our absence line, before 9am on each day "
+            "of absence. The office is staffed from 8am.",
+        ),
+    ),
+    (
+        "langley",
+        "special-educational-needs-and-disabilities",
+        2,
+        "All our pupils have EHC plans: reviews are annual and person-centred",
+        lambda text: text.replace(
+            "Support is recorded on a pupil support plan, shared with the family and reviewed at least "
+            "three times a year.",
+            "Every pupil at Langley has an education, health and care plan. Targets are reviewed "
+            "termly and the plan itself at a person-centred annual review.",
+        ),
+    ),
+    (
+        "four-oaks",
+        "behaviour",
+        1,
+        "Adds our house points system",
+        lambda text: text.replace(
+            "Each school chooses its own recognition system (for example house points or a weekly "
+            "celebration assembly) and describes it in its adaptation of this policy.",
+            "At Four Oaks pupils earn house points for their house (Oak, Ash, Beech or Willow), "
+            "counted in Friday's celebration assembly.",
+        ),
+    ),
 ]
 
 # school slug -> policies adopted as is (at their current version)

@@ -312,9 +312,7 @@ class SchoolAdaptation(models.Model):
         help_text="The school's text: blank lines between paragraphs, '## ' for headings, "
         "'- ' for bullet points",
     )
-    note = models.CharField(
-        "summary of local changes", max_length=255, blank=True
-    )
+    note = models.CharField("summary of local changes", max_length=255, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -177,9 +177,7 @@ def policy_report(policy, school=None):
 
     Returns (version, rows, totals by school id). A fixed number of queries."""
     if "versions" not in getattr(policy, "_prefetched_objects_cache", {}):
-        policy = (
-            PolicyPage.objects.filter(pk=policy.pk).prefetch_related(versions_prefetch()).get()
-        )
+        policy = PolicyPage.objects.filter(pk=policy.pk).prefetch_related(versions_prefetch()).get()
     version = required_version(policy)
     if version is None or not version.requires_acknowledgement:
         return version, [], {}

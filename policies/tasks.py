@@ -77,8 +77,10 @@ def digest(days=7):
     ).select_related("user")
     for pref in preferences:
         user = pref.user
-        since = max(pref.last_sent_at or now - datetime.timedelta(days=days),
-                    now - datetime.timedelta(days=days))
+        since = max(
+            pref.last_sent_at or now - datetime.timedelta(days=days),
+            now - datetime.timedelta(days=days),
+        )
         visible = visible_pages(user, PolicyPage.objects.all()).values_list("pk", flat=True)
         versions = list(
             PolicyVersion.objects.filter(
@@ -93,9 +95,7 @@ def digest(days=7):
             body = render_to_string(
                 "policies/email/digest.txt", {"user": user, "versions": versions}
             )
-            send_mail(
-                f"Policy updates this week ({len(versions)})", body, None, [user.email]
-            )
+            send_mail(f"Policy updates this week ({len(versions)})", body, None, [user.email])
             sent += 1
         pref.last_sent_at = now
         pref.save(update_fields=["last_sent_at"])

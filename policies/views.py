@@ -226,14 +226,23 @@ def completion_csv(request, index):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="policy-acknowledgements.csv"'
     writer = csv.writer(response)
-    writer.writerow(["policy", "version", "school", "must read", "acknowledged", "outstanding",
-                     "percent"])
+    writer.writerow(
+        ["policy", "version", "school", "must read", "acknowledged", "outstanding", "percent"]
+    )
     for policy, cells in rows:
         version = services.required_version(policy)
         for cell in cells:
-            writer.writerow([policy.title, version.number, cell.school.title, cell.required,
-                             cell.done, cell.outstanding,
-                             "" if cell.percent is None else cell.percent])
+            writer.writerow(
+                [
+                    policy.title,
+                    version.number,
+                    cell.school.title,
+                    cell.required,
+                    cell.done,
+                    cell.outstanding,
+                    "" if cell.percent is None else cell.percent,
+                ]
+            )
     return response
 
 
@@ -325,9 +334,7 @@ def version_detail(request, policy, number):
     if version is None:
         raise Http404("No such version")
     previous = versions.get(number - 1)
-    rows = (
-        changed_rows(html_to_text(previous.body), html_to_text(version.body)) if previous else []
-    )
+    rows = changed_rows(html_to_text(previous.body), html_to_text(version.body)) if previous else []
     return policy.render(
         request,
         template="policies/version.html",
@@ -446,9 +453,7 @@ def adaptation_detail(request, policy, school_slug):
         if adaptation.status == SchoolAdaptation.ADAPTED
         else []
     )
-    model_rows = (
-        changed_rows(html_to_text(base.body), html_to_text(current.body)) if alert else []
-    )
+    model_rows = changed_rows(html_to_text(base.body), html_to_text(current.body)) if alert else []
     return policy.render(
         request,
         template="policies/adaptation.html",
@@ -516,9 +521,7 @@ def policy_report(request, policy):
             "school": school,
             "version": version,
             "groups": _grouped(rows),
-            "totals": sorted(
-                totals.values(), key=lambda t: t.school.title if t.school else "~"
-            ),
+            "totals": sorted(totals.values(), key=lambda t: t.school.title if t.school else "~"),
             "required": len(rows),
             "done": done,
             "percent": round(100 * done / len(rows)) if rows else None,
@@ -540,18 +543,29 @@ def policy_report_csv(request, policy):
     name = f"{policy.slug}-{school.slug if school else 'all-schools'}-acknowledgements.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     writer = csv.writer(response)
-    writer.writerow(["school", "name", "username", "job role", "status",
-                     "acknowledged version", "acknowledged at"])
+    writer.writerow(
+        [
+            "school",
+            "name",
+            "username",
+            "job role",
+            "status",
+            "acknowledged version",
+            "acknowledged at",
+        ]
+    )
     for row in rows:
-        writer.writerow([
-            row.school.title if row.school else "Trust central team",
-            row.name,
-            row.user.get_username(),
-            row.user.profile.get_job_role_display(),
-            "acknowledged" if row.done else "outstanding",
-            row.version_number if row.done else "",
-            row.acknowledged_at.isoformat(timespec="minutes") if row.acknowledged_at else "",
-        ])
+        writer.writerow(
+            [
+                row.school.title if row.school else "Trust central team",
+                row.name,
+                row.user.get_username(),
+                row.user.profile.get_job_role_display(),
+                "acknowledged" if row.done else "outstanding",
+                row.version_number if row.done else "",
+                row.acknowledged_at.isoformat(timespec="minutes") if row.acknowledged_at else "",
+            ]
+        )
     return response
 
 

@@ -262,7 +262,18 @@ LOGGING = {
 # File kinds accepted by /hub/share/ and import_resources, identified from the content (never the
 # name); the upload's extension must agree with what the content turns out to be.
 HUB_ALLOWED_TYPES = [
-    "pdf", "docx", "pptx", "xlsx", "odt", "ods", "odp", "txt", "csv", "rtf", "png", "jpg",
+    "pdf",
+    "docx",
+    "pptx",
+    "xlsx",
+    "odt",
+    "ods",
+    "odp",
+    "txt",
+    "csv",
+    "rtf",
+    "png",
+    "jpg",
 ]
 # Text extraction is bounded so that one hostile or huge file cannot stall the worker:
 HUB_EXTRACT_MAX_PAGES = int(os.environ.get("HUB_EXTRACT_MAX_PAGES", "200"))

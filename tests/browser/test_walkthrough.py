@@ -28,7 +28,8 @@ def assert_accessible(page):
 
 
 @pytest.fixture
-def demo(transactional_db, tree):
+def demo(transactional_db, tree, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     school = SchoolPageFactory(
         parent=tree.schools,
         title="Coppice Primary School",
@@ -86,6 +87,21 @@ def demo(transactional_db, tree):
     )
     teacher = UserFactory(username="teacher.coppice", first_name="Amira", school=school)
     teacher.profile.working_groups.add(maths)
+    from tests.hub.factories import ResourceFactory
+    from tests.policies.factories import PolicyIndexPageFactory, PolicyPageFactory, publish
+
+    tree.resource = ResourceFactory(
+        title="Year 4 fractions unit plan",
+        working_groups=[maths],
+        school=school,
+        uploaded_by_user=teacher,
+        lines=["Fractions of amounts with bar models."],
+    )
+    policies = PolicyIndexPageFactory(parent=tree.home)
+    tree.policy = publish(
+        PolicyPageFactory(parent=policies, title="Safeguarding", slug="safeguarding"),
+        note="First version",
+    )
     return tree
 
 

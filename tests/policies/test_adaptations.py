@@ -37,8 +37,9 @@ def test_headteacher_adapts_for_own_school_and_sees_the_difference(
     assert "Adapted" in listing and "Not yet" in listing
 
 
-def test_only_heads_of_that_school_or_admins_adapt(client, policy, schools, head_of, teacher,
-                                                   trust_admin):
+def test_only_heads_of_that_school_or_admins_adapt(
+    client, policy, schools, head_of, teacher, trust_admin
+):
     coppice, langley = schools
     client.force_login(teacher)
     assert adapt(client, policy, coppice).status_code == 403
@@ -63,8 +64,7 @@ def test_material_version_raises_alert_minor_does_not_and_rebase_clears_it(
     client.force_login(head)
     adapt(client, policy, coppice)
     assert services.home_panels(head)["adaptation_alerts"] == []
-    policy = publish(policy, body=policy.body + "<p>A typo fixed.</p>", material=False,
-                     note="Typo")
+    policy = publish(policy, body=policy.body + "<p>A typo fixed.</p>", material=False, note="Typo")
     assert services.home_panels(head)["adaptation_alerts"] == []
     policy = publish(
         policy,
@@ -84,8 +84,9 @@ def test_material_version_raises_alert_minor_does_not_and_rebase_clears_it(
     assert services.home_panels(head)["adaptation_alerts"] == []
 
 
-def test_teacher_gets_no_adaptation_alerts_and_cannot_rebase(client, policy, schools, head_of,
-                                                             make_staff):
+def test_teacher_gets_no_adaptation_alerts_and_cannot_rebase(
+    client, policy, schools, head_of, make_staff
+):
     coppice, _ = schools
     client.force_login(head_of(coppice))
     adapt(client, policy, coppice)

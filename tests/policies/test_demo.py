@@ -14,8 +14,7 @@ from policies.models import (
 def counts():
     return {
         model.__name__: model.objects.count()
-        for model in (PolicyIndexPage, PolicyPage, PolicyVersion, SchoolAdaptation,
-                      Acknowledgement)
+        for model in (PolicyIndexPage, PolicyPage, PolicyVersion, SchoolAdaptation, Acknowledgement)
     }
 
 

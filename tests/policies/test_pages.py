@@ -10,10 +10,18 @@ from .factories import PolicyPageFactory, publish
 
 def test_index_filters(client, policy_index, schools, teacher):
     publish(PolicyPageFactory(parent=policy_index, title="Safe Alpha", area="safeguarding"))
-    publish(PolicyPageFactory(parent=policy_index, title="Zebra rules", area="curriculum",
-                              statutory=False))
-    old = PolicyPageFactory(parent=policy_index, title="Old one", area="hr", statutory=False,
-                            approval_date=datetime.date(2020, 1, 1))
+    publish(
+        PolicyPageFactory(
+            parent=policy_index, title="Zebra rules", area="curriculum", statutory=False
+        )
+    )
+    old = PolicyPageFactory(
+        parent=policy_index,
+        title="Old one",
+        area="hr",
+        statutory=False,
+        approval_date=datetime.date(2020, 1, 1),
+    )
     publish(old)
     client.force_login(teacher)
     html = lambda q: client.get(policy_index.url + q).content.decode()  # noqa: E731
@@ -28,8 +36,14 @@ def test_index_filters(client, policy_index, schools, teacher):
 
 def test_review_dashboard_for_admins_only(client, policy_index, trust_admin, teacher, make_user):
     owner = make_user("owner.one", first_name="Olive", last_name="Owner")
-    publish(PolicyPageFactory(parent=policy_index, title="Late policy", owner_user=owner,
-                              approval_date=datetime.date(2020, 1, 1)))
+    publish(
+        PolicyPageFactory(
+            parent=policy_index,
+            title="Late policy",
+            owner_user=owner,
+            approval_date=datetime.date(2020, 1, 1),
+        )
+    )
     publish(PolicyPageFactory(parent=policy_index, title="Fresh policy"))
     client.force_login(teacher)
     assert client.get(policy_index.url + "review/").status_code == 403
@@ -39,8 +53,9 @@ def test_review_dashboard_for_admins_only(client, policy_index, trust_admin, tea
     assert "Fresh policy" not in html
 
 
-def test_every_page_renders_for_each_role(client, policy, schools, head_of, trust_admin,
-                                          make_staff):
+def test_every_page_renders_for_each_role(
+    client, policy, schools, head_of, trust_admin, make_staff
+):
     coppice, _ = schools
     [teacher] = make_staff(coppice, 1)
     head = head_of(coppice)
@@ -48,21 +63,34 @@ def test_every_page_renders_for_each_role(client, policy, schools, head_of, trus
     client.post(policy.url + "adapt/", {"text": "Our own text.", "note": "Ours"})
     policy = publish(policy, body="<p>Version two.</p>", note="Two")
     index = policy.get_parent()
-    urls = [index.url, index.url + "to-read/", index.url + "updates/", policy.url,
-            policy.url + "versions/1/", policy.url + "versions/2/",
-            policy.url + "schools/coppice/"]
+    urls = [
+        index.url,
+        index.url + "to-read/",
+        index.url + "updates/",
+        policy.url,
+        policy.url + "versions/1/",
+        policy.url + "versions/2/",
+        policy.url + "schools/coppice/",
+    ]
     for user in (teacher, head, trust_admin):
         client.force_login(user)
         for url in urls:
             assert client.get(url).status_code == 200, (user, url)
     client.force_login(head)
-    for url in (policy.url + "adapt/", policy.url + "acknowledgements/",
-                index.url + "acknowledgements/"):
+    for url in (
+        policy.url + "adapt/",
+        policy.url + "acknowledgements/",
+        index.url + "acknowledgements/",
+    ):
         assert client.get(url).status_code == 200, url
     assert b"School adaptations to check (1)" in client.get(index.url).content
     client.force_login(trust_admin)
-    for url in (policy.url + "acknowledgements/", policy.url + "acknowledgements/?school=coppice",
-                index.url + "review/", policy.url + "adapt/?school=langley"):
+    for url in (
+        policy.url + "acknowledgements/",
+        policy.url + "acknowledgements/?school=coppice",
+        index.url + "review/",
+        policy.url + "adapt/?school=langley",
+    ):
         assert client.get(url).status_code == 200, url
     assert client.get(policy.url + "versions/9/").status_code == 404
     assert client.get(policy.url + "schools/langley/").status_code == 404

@@ -87,10 +87,16 @@ def test_reports_run_a_constant_number_of_queries(
     coppice, langley = schools
     policies = [publish(PolicyPageFactory(parent=policy_index)) for _ in range(2)]
     head = head_of(coppice)
-    urls_head = [report_url(policies[0]), policies[0].url + "acknowledgements/csv/",
-                 policy_index.url + "acknowledgements/"]
-    urls_admin = [report_url(policies[0]), policy_index.url + "acknowledgements/",
-                  policy_index.url + "acknowledgements/csv/"]
+    urls_head = [
+        report_url(policies[0]),
+        policies[0].url + "acknowledgements/csv/",
+        policy_index.url + "acknowledgements/",
+    ]
+    urls_admin = [
+        report_url(policies[0]),
+        policy_index.url + "acknowledgements/",
+        policy_index.url + "acknowledgements/csv/",
+    ]
 
     def add_staff(n):
         for school in schools:

@@ -33,8 +33,11 @@ def test_next_review_date_is_computed(policy):
 def test_page_and_versions_render(client, policy, make_user):
     user = make_user("reader")
     client.force_login(user)
-    policy = publish(policy, body="<p>First paragraph of the policy.</p><p>Changed.</p>",
-                     note="Clarified reporting")
+    policy = publish(
+        policy,
+        body="<p>First paragraph of the policy.</p><p>Changed.</p>",
+        note="Clarified reporting",
+    )
     response = client.get(policy.url)
     assert response.status_code == 200
     assert b"I have read and understood version 2" in response.content

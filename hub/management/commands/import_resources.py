@@ -21,8 +21,18 @@ from hub.services import create_resource
 from pages.models import SchoolPage, WorkingGroupPage
 
 COLUMNS = [
-    "path", "title", "description", "resource_type", "groups", "key_stages", "subject",
-    "school", "visibility", "restricted_to", "tags", "uploaded_by",
+    "path",
+    "title",
+    "description",
+    "resource_type",
+    "groups",
+    "key_stages",
+    "subject",
+    "school",
+    "visibility",
+    "restricted_to",
+    "tags",
+    "uploaded_by",
 ]
 VISIBILITIES = {value for value, _label in Resource.VISIBILITY_CHOICES}
 
@@ -117,9 +127,7 @@ def read_metadata(csv_path):
         for row in reader:
             extra = row.pop(None, None)
             if extra:
-                raise CommandError(
-                    f"{csv_path}, line {reader.line_num}: more values than columns"
-                )
+                raise CommandError(f"{csv_path}, line {reader.line_num}: more values than columns")
             rel = os.path.normpath((row.get("path") or "").strip())
             if not rel or rel.startswith(".."):
                 raise CommandError(f"{csv_path}, line {reader.line_num}: missing or bad path")
@@ -133,30 +141,37 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", help="Folder to import (searched recursively)")
         parser.add_argument("--metadata", help="CSV of metadata per file (see hub/IMPORT.md)")
-        parser.add_argument("--visibility", default=Resource.TRUST, choices=sorted(VISIBILITIES),
-                            help="Visibility of files the CSV does not describe")
+        parser.add_argument(
+            "--visibility",
+            default=Resource.TRUST,
+            choices=sorted(VISIBILITIES),
+            help="Visibility of files the CSV does not describe",
+        )
         parser.add_argument("--quiet", action="store_true", help="No progress bar")
 
-    def handle(self, *args, path, metadata=None, visibility=Resource.TRUST, quiet=False,
-               **options):
+    def handle(self, *args, path, metadata=None, visibility=Resource.TRUST, quiet=False, **options):
         root = Path(path)
         if not root.is_dir():
             raise CommandError(f"{root} is not a folder")
         rows = read_metadata(metadata) if metadata else {}
         csv_abs = Path(metadata).resolve() if metadata else None
         files = sorted(
-            p for p in root.rglob("*")
-            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+            p
+            for p in root.rglob("*")
+            if p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(root).parts)
             and p.resolve() != csv_abs
         )
         missing = sorted(set(rows) - {os.path.normpath(str(p.relative_to(root))) for p in files})
         lookups = Lookups()
         known = set(Resource.objects.exclude(file_hash="").values_list("file_hash", flat=True))
-        known |= set(ResourceVersion.objects.exclude(file_hash="").values_list("file_hash",
-                                                                                flat=True))
+        known |= set(
+            ResourceVersion.objects.exclude(file_hash="").values_list("file_hash", flat=True)
+        )
         imported, skipped = 0, []
-        for file_path in tqdm(files, desc="Importing", unit="file", disable=quiet,
-                              file=self.stderr):
+        for file_path in tqdm(
+            files, desc="Importing", unit="file", disable=quiet, file=self.stderr
+        ):
             rel = os.path.normpath(str(file_path.relative_to(root)))
             line, row = rows.get(rel, (None, {}))
             where = f"{rel}" + (f" (CSV line {line})" if line else "")

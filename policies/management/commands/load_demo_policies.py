@@ -80,8 +80,7 @@ class Command(BaseCommand):
         return index
 
     def policy(self, index, spec):
-        (slug, title, area, statutory, owner, summary, cycle, months_ago, audience,
-         versions) = spec
+        (slug, title, area, statutory, owner, summary, cycle, months_ago, audience, versions) = spec
         existing = PolicyPage.objects.child_of(index).filter(slug=slug).first()
         if existing is not None and existing.versions.exists():
             return existing
@@ -161,8 +160,9 @@ class Command(BaseCommand):
                 if not chosen(username, policy.slug):
                     continue
                 # Older versions first: those who read only them now need to re-read.
-                read = [v for v in versions if chosen(username, policy.slug, str(v.number),
-                                                      percent=50)] or versions[-1:]
+                read = [
+                    v for v in versions if chosen(username, policy.slug, str(v.number), percent=50)
+                ] or versions[-1:]
                 if chosen(username, policy.slug, "up to date", percent=70):
                     read = sorted({*read, versions[-1]}, key=lambda v: v.number)
                 for version in read:
