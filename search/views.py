@@ -1,13 +1,130 @@
-from django.core.paginator import Paginator
+"""`/search/?q=`: one search over pages, policies and hub resources; `?ac=1` (or
+/search/autocomplete/) answers the header box's autocomplete with JSON."""
+
+from urllib.parse import urlencode
+
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from wagtail.contrib.search_promotions.models import Query
 
 from people.visibility import visible_pages
 
+from .engine import DATE_BUCKETS, FILTER_LABELS, Filters, get_engine
+from .models import SearchLog
 
+SORTS = {"relevance": "Relevance", "date": "Newest first"}
+
+
+def _int(value, default=1):
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return default
+
+
+def promotions(user, query):
+    """Editors' picks for this query that this user may open (pages are visibility-checked;
+    external links are shown as they are)."""
+    picks = (
+        list(Query.get(query).editors_picks.select_related("page").order_by("sort_order"))
+        if query
+        else []
+    )
+    page_ids = [p.page_id for p in picks if p.page_id]
+    visible = (
+        set(visible_pages(user).filter(pk__in=page_ids).values_list("pk", flat=True))
+        if page_ids
+        else set()
+    )
+    out = []
+    for pick in picks:
+        if pick.page_id:
+            if pick.page_id in visible:
+                out.append(
+                    {
+                        "title": pick.page.title,
+                        "url": pick.page.url,
+                        "description": pick.description,
+                    }
+                )
+        elif getattr(pick, "external_link_url", ""):
+            out.append(
+                {
+                    "title": pick.external_link_text or pick.external_link_url,
+                    "url": pick.external_link_url,
+                    "description": pick.description,
+                }
+            )
+    return out
+
+
+def _url(params, **changes):
+    merged = {k: v for k, v in params.items() if v}
+    for key, value in changes.items():
+        if value:
+            merged[key] = value
+        else:
+            merged.pop(key, None)
+    merged.pop("page", None) if "page" not in changes else None
+    return "?" + urlencode(merged)
+
+
+@never_cache
 def search(request):
-    query = request.GET.get("q", "").strip()
-    results = None
+    if request.GET.get("ac") is not None:
+        return autocomplete(request)
+    query = request.GET.get("q", "").strip()[:200]
+    filters = Filters.from_querydict(request.GET)
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
+    page = _int(request.GET.get("page"))
+    results, picks = None, []
+    params = {"q": query, **filters.active(), "sort": sort if sort != "relevance" else ""}
     if query:
-        pages = visible_pages(request.user).specific().search(query)
-        results = Paginator(pages, 20).get_page(request.GET.get("page"))
-    return render(request, "search/search.html", {"query": query, "results": results})
+        results = get_engine().search(
+            request.user, query, filters, sort=sort, page=page, request=request
+        )
+        if page == 1:
+            picks = promotions(request.user, query)
+            if not filters.active():
+                Query.get(query).add_hit()
+                SearchLog.record(query, results.total + len(picks))
+        for facet in results.facets:
+            for value in facet.values:
+                value.url = _url(params, **{facet.key: "" if value.selected else value.value})
+        for relax in results.relax:
+            relax["url"] = _url(params, **{relax["key"]: ""})
+    context = {
+        "query": query,
+        "results": results,
+        "promotions": picks,
+        "filters": filters,
+        "active_filters": [
+            {"label": FILTER_LABELS[k], "value": v, "url": _url(params, **{k: ""})}
+            for k, v in filters.active().items()
+        ],
+        "sort": sort,
+        "sorts": [
+            {
+                "value": k,
+                "label": v,
+                "url": _url(params, sort=k if k != "relevance" else ""),
+                "selected": k == sort,
+            }
+            for k, v in SORTS.items()
+        ],
+        "suggestion_url": (
+            _url(params, q=results.suggestion) if results and results.suggestion else ""
+        ),
+        "prev_url": _url(params, page=str(page - 1)) if results and results.has_previous else "",
+        "next_url": _url(params, page=str(page + 1)) if results and results.has_next else "",
+        "date_buckets": DATE_BUCKETS,
+    }
+    return render(request, "search/search.html", context)
+
+
+@never_cache
+def autocomplete(request):
+    query = request.GET.get("q", "").strip()[:100]
+    items = get_engine().autocomplete(request.user, query, request=request) if query else []
+    return JsonResponse({"query": query, "results": items})

@@ -1,0 +1,1097 @@
+# ruff: noqa: S608 - SQL is assembled from table names in model _meta and fixed fragments;
+# every value (query words, ids, dates) is passed as a parameter.
+"""The unified search: pages (incl. policies) and hub resources in one ranked, faceted list.
+
+Who may see what comes from people/visibility.py only (`visible_pages`, `visible_resources`);
+this module turns those querysets into SQL subqueries and never decides access itself.
+
+Engines:
+- SQLite (database backend with FTS5): modelsearch's `wagtailsearch_indexentry_fts` is queried
+  directly with `MATCH` and `bm25()` ORDER BY ... LIMIT, restricted to the visible objects by
+  `oid IN (SELECT id FROM <visible subquery>)` per content type, on the narrow side table
+  `intranet_search_doc` (one row per index entry, kept by triggers: migration 0002).
+- PostgreSQL (database backend): `(title || body) @@ to_tsquery('english', ...)` through a GIN
+  expression index (migration 0001) and `ts_rank` on the page of results.
+- Elasticsearch / OpenSearch (or SQLite without FTS5): Wagtail's own `.search()` on the
+  visible querysets (`pk__in` subqueries) and `.facet()`.
+Wagtail's indexing is untouched: index entries are written by its signal handlers,
+`update_index` and the hub's extraction task.
+
+Facet counts come from the same matched set (a CTE) as the results, so they only ever count
+what this user may see.
+"""
+
+import datetime
+import difflib
+import logging
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import F, Q
+from django.db.models.functions import Substr
+from django.utils import timezone
+from wagtail.models import Page
+
+from people.visibility import visible_pages, visible_resources
+
+from . import highlight
+from .models import Synonym, Term
+from .query import ParsedQuery, prefix_words
+
+logger = logging.getLogger(__name__)
+PER_PAGE = 20
+MAX_PAGES = 50
+FACET_LIMIT = 12
+FILTERS = [
+    ("type", "Content type"),
+    ("rtype", "Resource type"),
+    ("group", "Working group"),
+    ("ks", "Key stage / year"),
+    ("school", "School"),
+    ("tag", "Tag"),
+    ("date", "Date"),
+]
+FILTER_LABELS = dict(FILTERS)
+DATE_BUCKETS = [("week", "Past week", 7), ("month", "Past month", 31), ("year", "Past year", 366)]
+KIND_LABELS = {
+    "resource": "Resource",
+    "policy": "Policy",
+    "news": "News",
+    "event": "Event",
+    "page": "Page",
+}
+RESOURCE_ONLY = ("rtype", "ks", "tag")
+
+
+# --- models, content types ------------------------------------------------------------------
+def _model(label):
+    try:
+        return apps.get_model(label)
+    except LookupError:  # an app that is not installed (yet)
+        return None
+
+
+def resource_model():
+    return _model("hub.Resource")
+
+
+def page_kind(model):
+    label = model._meta.label_lower
+    if label == "policies.policypage":
+        return "policy"
+    if label == "pages.newsarticlepage":
+        return "news"
+    if label == "pages.eventpage":
+        return "event"
+    return "page"
+
+
+def page_content_types():
+    """{content type id: kind} for every concrete page model."""
+    models = [m for m in apps.get_models() if issubclass(m, Page)]
+    cts = ContentType.objects.get_for_models(*models)
+    return {cts[m].pk: page_kind(m) for m in models}
+
+
+def resource_ct():
+    return ContentType.objects.get_for_model(resource_model()).pk
+
+
+# --- parameters and results -----------------------------------------------------------------
+@dataclass
+class Filters:
+    type: str = ""
+    rtype: str = ""
+    group: str = ""
+    ks: str = ""
+    school: str = ""
+    tag: str = ""
+    date: str = ""
+
+    @classmethod
+    def from_querydict(cls, data):
+        values = {}
+        for key, _ in FILTERS:
+            value = (data.get(key) or "").strip()[:80]
+            if value:
+                values[key] = value
+        if values.get("type") not in KIND_LABELS:
+            values.pop("type", None)
+        if values.get("date") not in {b[0] for b in DATE_BUCKETS}:
+            values.pop("date", None)
+        return cls(**values)
+
+    def active(self):
+        return {key: getattr(self, key) for key, _ in FILTERS if getattr(self, key)}
+
+    def without(self, key):
+        values = self.active()
+        values.pop(key, None)
+        return Filters(**values)
+
+
+@dataclass
+class Hit:
+    kind: str
+    title: str
+    url: str
+    obj: object = None
+    date: object = None
+    school: str = ""
+    groups: list = field(default_factory=list)
+    resource_type: str = ""
+    key_stages: list = field(default_factory=list)
+    tags: list = field(default_factory=list)
+    snippet: str = ""
+    matched_in: str = ""
+    title_html: str = ""
+    file_type: str = ""
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS.get(self.kind, "Page")
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    key: str
+    label: str
+    values: list
+
+
+@dataclass
+class Results:
+    query: str
+    hits: list
+    total: int
+    facets: list
+    page: int = 1
+    per_page: int = PER_PAGE
+    mode: str = "all"
+    suggestion: str = ""
+    relax: list = field(default_factory=list)
+    engine: str = ""
+
+    @property
+    def num_pages(self):
+        return max(1, min(MAX_PAGES, -(-self.total // self.per_page)))
+
+    @property
+    def has_next(self):
+        return self.page < self.num_pages
+
+    @property
+    def has_previous(self):
+        return self.page > 1
+
+    @property
+    def start_index(self):
+        return (self.page - 1) * self.per_page + 1 if self.total else 0
+
+
+def date_cutoff(bucket):
+    days = {b[0]: b[2] for b in DATE_BUCKETS}[bucket]
+    return timezone.now() - datetime.timedelta(days=days)
+
+
+def synonym_groups():
+    return [s.term_list() for s in Synonym.objects.all()]
+
+
+# --- who may see what, as querysets ------------------------------------------------------------
+class Scope:
+    """The visible, filtered resources and pages for one user and one set of filters."""
+
+    def __init__(self, user, filters):
+        self.user = user
+        self.filters = filters
+        self.R = resource_ct() if resource_model() else None
+        self.page_cts = page_content_types()
+
+    def visible_resources(self):
+        Resource = resource_model()
+        f = self.filters
+        if Resource is None or (f.type and f.type != "resource"):
+            return None
+        # Withdrawn resources are left out in allowed_sql, not here: a filter on this outer
+        # queryset would make the database read every visible row of the wide resource table.
+        return visible_resources(self.user, Resource.objects.all())
+
+    def resource_filters(self):
+        """One id subquery per active resource filter, each on a narrow table or an index."""
+        Resource = resource_model()
+        f = self.filters
+        out = []
+        if f.rtype:
+            out.append(Resource.objects.filter(resource_type__slug=f.rtype).values("pk"))
+        if f.group:
+            through = Resource.working_groups.through
+            out.append(
+                through.objects.filter(workinggrouppage__slug=f.group).values("resource_id")
+            )
+        if f.ks:
+            through = Resource.key_stages.through
+            out.append(through.objects.filter(keystage__code=f.ks).values("resource_id"))
+        if f.school:
+            out.append(Resource.objects.filter(school__slug=f.school).values("pk"))
+        if f.tag:
+            tagged = Resource.tags.through.objects.filter(content_type_id=self.R, tag__slug=f.tag)
+            out.append(tagged.values("object_id"))
+        return out
+
+    def resources(self):
+        """The visible, filtered resources as one queryset (Wagtail engine, tag suggestions)."""
+        qs = self.visible_resources()
+        if qs is None:
+            return None
+        qs = qs.filter(withdrawn=False)
+        for ids in self.resource_filters():
+            qs = qs.filter(pk__in=ids)
+        if self.filters.date:
+            qs = qs.filter(created_at__gte=date_cutoff(self.filters.date))
+        return qs
+
+    def page_ct_ids(self):
+        kind = self.filters.type
+        return [ct for ct, k in self.page_cts.items() if not kind or k == kind]
+
+    def pages(self):
+        from pages.models import EventPage, NewsArticlePage, SchoolPage, WorkingGroupPage
+
+        f = self.filters
+        if f.type == "resource" or any(getattr(f, key) for key in RESOURCE_ONLY):
+            return None
+        qs = visible_pages(self.user, Page.objects.filter(depth__gt=1))
+        if f.type:
+            qs = qs.filter(content_type_id__in=self.page_ct_ids())
+        for key, model, fk in (
+            ("school", SchoolPage, "school"),
+            ("group", WorkingGroupPage, "group"),
+        ):
+            slug = getattr(f, key)
+            if not slug:
+                continue
+            anchor = model.objects.filter(slug=slug).values_list("path", "pk").first()
+            if anchor is None:
+                return qs.none()
+            path, pk = anchor
+            linked = Q(pk__in=NewsArticlePage.objects.filter(**{f"{fk}_id": pk}).values("pk")) | Q(
+                pk__in=EventPage.objects.filter(**{f"{fk}_id": pk}).values("pk")
+            )
+            qs = qs.filter(Q(path__startswith=path) | linked)
+        if f.date:
+            qs = qs.filter(last_published_at__gte=date_cutoff(f.date))
+        return qs
+
+    @staticmethod
+    def _ids_sql(qs):
+        return qs.order_by().values("pk").query.sql_with_params()
+
+    @staticmethod
+    def _permitted_ids(qs):
+        """`visible_resources(user, Resource.objects.all())` is `all().filter(pk__in=<permitted
+        ids>)`: when it has exactly that shape, use the inner subquery itself. Same rows, but
+        the database no longer looks every visible id up again in the wide resource table
+        (about 25 ms per search at 20k resources on SQLite). Any other shape is used as is."""
+        where = qs.query.where
+        if len(where.children) == 1 and not where.negated:
+            lookup = where.children[0]
+            target = getattr(getattr(lookup, "lhs", None), "target", None)
+            rhs = getattr(lookup, "rhs", None)
+            if (
+                getattr(lookup, "lookup_name", None) == "in"
+                and target is not None
+                and target.primary_key
+                and target.model is qs.model
+                and hasattr(rhs, "sql_with_params")
+                and not getattr(rhs, "is_sliced", False)
+            ):
+                return rhs.sql_with_params()
+        return None
+
+    def allowed_sql(self):
+        """SQL restricting `d` (intranet_search_doc, one row per index entry) to visible,
+        filtered objects."""
+        parts, params = [], []
+        resources = self.visible_resources()
+        Resource = resource_model()
+        if resources is not None:
+            sql, p = self._permitted_ids(resources) or self._ids_sql(resources)
+            table = Resource._meta.db_table
+            clause = (
+                f"d.ct = %s AND d.oid IN ({sql}) "
+                f"AND d.oid NOT IN (SELECT id FROM {table} WHERE withdrawn)"
+            )
+            clause_params = [self.R, *p]
+            for ids in self.resource_filters():
+                fsql, fp = ids.order_by().query.sql_with_params()
+                clause += f" AND d.oid IN ({fsql})"
+                clause_params += fp
+            if self.filters.date:
+                clause += " AND d.created >= %s"
+                clause_params.append(
+                    connection.ops.adapt_datetimefield_value(date_cutoff(self.filters.date))
+                )
+            parts.append(f"({clause})")
+            params += clause_params
+        pages = self.pages()
+        cts = self.page_ct_ids()
+        if pages is not None and cts:
+            sql, p = self._ids_sql(pages)
+            marks = ", ".join(["%s"] * len(cts))
+            parts.append(f"(d.ct IN ({marks}) AND d.oid IN ({sql}))")
+            params += [*cts, *p]
+        if not parts:
+            return "1 = 0", []
+        return "(" + " OR ".join(parts) + ")", params
+
+
+# --- engines ------------------------------------------------------------------------------------
+class SQLEngine:
+    """Shared by SQLite and PostgreSQL: only the match, rank and text expressions differ."""
+
+    name = "sql"
+
+    def match_from(self, parsed, mode):
+        """(FROM + WHERE fragment matching the query, params)."""
+        raise NotImplementedError
+
+    def score_sql(self, parsed, mode):
+        raise NotImplementedError
+
+    def text_columns(self):
+        raise NotImplementedError
+
+    def cast_bigint(self, expr):
+        return f"CAST({expr} AS bigint)"
+
+    # -- public API --
+    def search(
+        self,
+        user,
+        text,
+        filters=None,
+        sort="relevance",
+        page=1,
+        per_page=PER_PAGE,
+        request=None,
+        with_facets=True,
+    ):
+        filters = filters or Filters()
+        parsed = ParsedQuery(text, synonym_groups())
+        scope = Scope(user, filters)
+        if not parsed:
+            return Results(text, [], 0, [], engine=self.name)
+        mode = "all"
+        page = max(1, min(page, MAX_PAGES))
+        total, raw, top = self.run(scope, parsed, mode, sort, per_page, page, with_facets)
+        if total == 0 and len(parsed.required_clauses()) > 1:
+            mode = "any"
+            total, raw, top = self.run(scope, parsed, mode, sort, per_page, page, with_facets)
+        if total and not top and page > 1:  # past the end: show the last page
+            page = max(1, min(MAX_PAGES, -(-total // per_page)))
+            total, raw, top = self.run(scope, parsed, mode, sort, per_page, page, with_facets)
+        rows = self.with_bodies(scope, top)
+        hits = self.load_hits(scope, rows, parsed, request)
+        facets = self.build_facets(scope, raw, filters) if with_facets else []
+        results = Results(
+            text, hits, total, facets, page=page, per_page=per_page, mode=mode, engine=self.name
+        )
+        if total == 0 or mode == "any":
+            results.suggestion = self.suggest(user, parsed, filters)
+        if total == 0 and filters.active():
+            results.relax = self.relax(user, parsed, filters)
+        return results
+
+    def count(self, user, text, filters=None):
+        parsed = ParsedQuery(text, synonym_groups())
+        if not parsed:
+            return 0
+        return self.plain_count(Scope(user, filters or Filters()), parsed, "all")[0]
+
+    def plain_count(self, scope, parsed, mode):
+        where, params = scope.allowed_sql()
+        frm, mparams = self.match_from(parsed, mode)
+        sql = f"SELECT COUNT(*) FROM {frm} AND {where}"
+        return self.fetchall(sql, mparams + params)[0][0], []
+
+    # -- the matched set, counted ---
+    def run(self, scope, parsed, mode, sort, per_page, page, with_facets):
+        """One statement: the matched, visible set (CTE `m`, ranked once), its size by content
+        type, the facet counts (optional) and one page of hits in order.
+        Returns (total, facet rows, [(entry id, content type id, object id)])."""
+        frm, mparams = self.match_from(parsed, mode)
+        where, params = scope.allowed_sql()
+        R = scope.R or -1
+        if sort == "date":
+            score, score_params, order = "d.created", [], "score DESC NULLS LAST"
+        else:
+            score, score_params = self.score_sql(parsed, mode)
+            order = "score DESC"
+        cte = (
+            f"WITH m AS (SELECT d.id AS eid, d.ct AS ct, d.oid AS oid, d.rtype AS rtype, "
+            f"d.school AS school, d.created AS created, {score} AS score "
+            f"FROM {frm} AND {where}), "
+            f"mr AS (SELECT oid AS id FROM m WHERE ct = %s), "
+            f"mp AS (SELECT oid AS id FROM m WHERE ct <> %s) "
+        )
+        cte_params = score_params + mparams + params + [R, R]
+        parts = ["SELECT 'ct' AS f, CAST(ct AS varchar(40)) AS v, COUNT(*) AS n FROM m GROUP BY ct"]
+        part_params = []
+        if with_facets:
+            facet_parts, facet_params = self.facet_parts(R)
+            parts += facet_parts
+            part_params += facet_params
+        text = "varchar(20)"
+        parts.append(
+            f"SELECT 'hit', CAST(eid AS {text}) || ':' || CAST(ct AS {text}) || ':' || "
+            f"CAST(oid AS {text}), ROW_NUMBER() OVER (ORDER BY {order}, eid) FROM "
+            f"(SELECT eid, ct, oid, score FROM m ORDER BY {order}, eid LIMIT %s OFFSET %s) h"
+        )
+        limit, offset = self.candidate_window(sort, per_page, page)
+        part_params += [limit, offset]
+        sql = cte + " UNION ALL ".join(parts)
+        raw = self.fetchall(sql, cte_params + part_params)
+        total = sum(n for f, _, n in raw if f == "ct")
+        hits = sorted((n, v) for f, v, n in raw if f == "hit")
+        top = [tuple(int(x) for x in v.split(":")) for _, v in hits]
+        top = self.final_order(parsed, mode, sort, top, per_page, page)
+        return total, [r for r in raw if r[0] != "hit"], top
+
+    def fetchall(self, sql, params):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def candidate_window(self, sort, per_page, page):
+        """(LIMIT, OFFSET) of the hits the main statement returns."""
+        return per_page, (page - 1) * per_page
+
+    def final_order(self, parsed, mode, sort, top, per_page, page):
+        return top
+
+    def facet_parts(self, R):
+        from pages.models import SchoolPage, WorkingGroupPage
+
+        Resource = resource_model()
+        t = self.tables()
+        parts, part_params = [], []
+        news, event, page = t["news"], t["event"], t["page"]
+
+        def linked(fk, anchor_ct):
+            sql = (
+                f"SELECT mp.id AS id, 'p' AS k, n.{fk}_id AS x FROM mp "
+                f"JOIN {news} n ON n.page_ptr_id = mp.id WHERE n.{fk}_id IS NOT NULL "
+                f"UNION SELECT mp.id, 'p', ev.{fk}_id FROM mp "
+                f"JOIN {event} ev ON ev.page_ptr_id = mp.id WHERE ev.{fk}_id IS NOT NULL "
+                f"UNION SELECT mp.id, 'p', a.id FROM mp JOIN {page} p ON p.id = mp.id "
+                f"JOIN {page} a ON a.content_type_id = %s AND p.path LIKE a.path || '%%'"
+            )
+            return sql, [anchor_ct]
+
+        cts = ContentType.objects.get_for_models(SchoolPage, WorkingGroupPage)
+        if Resource is not None:
+            parts += [
+                "SELECT 'rtype', CAST(rtype AS varchar(40)), COUNT(*) FROM m "
+                "WHERE rtype IS NOT NULL GROUP BY rtype",
+                f"SELECT 'ks', CAST(x.keystage_id AS varchar(40)), COUNT(*) FROM mr "
+                f"JOIN {t['ks']} x ON x.resource_id = mr.id GROUP BY x.keystage_id",
+                f"SELECT 'tag', CAST(x.tag_id AS varchar(40)), COUNT(*) FROM mr "
+                f"JOIN {t['tag']} x ON x.object_id = mr.id AND x.content_type_id = %s "
+                f"GROUP BY x.tag_id",
+            ]
+            part_params += [R]
+            group_sql, gp = linked("group", cts[WorkingGroupPage].pk)
+            parts.append(
+                f"SELECT 'group', CAST(g.x AS varchar(40)), COUNT(*) FROM ("
+                f"SELECT mr.id AS id, 'r' AS k, x.workinggrouppage_id AS x FROM mr "
+                f"JOIN {t['wg']} x ON x.resource_id = mr.id UNION {group_sql}) g GROUP BY g.x"
+            )
+            part_params += gp
+            school_sql, sp = linked("school", cts[SchoolPage].pk)
+            parts.append(
+                f"SELECT 'school', CAST(s.x AS varchar(40)), COUNT(*) FROM ("
+                f"SELECT oid AS id, 'r' AS k, school AS x FROM m WHERE ct = %s "
+                f"AND school IS NOT NULL UNION {school_sql}) s GROUP BY s.x"
+            )
+            part_params += [R, *sp]
+        for key, _, _ in DATE_BUCKETS:
+            parts.append(f"SELECT 'date', '{key}', COUNT(*) FROM m WHERE created >= %s")
+            part_params.append(connection.ops.adapt_datetimefield_value(date_cutoff(key)))
+        return parts, part_params
+
+    def tables(self):
+        from pages.models import EventPage, NewsArticlePage
+
+        Resource = resource_model()
+        t = {
+            "news": NewsArticlePage._meta.db_table,
+            "event": EventPage._meta.db_table,
+            "page": Page._meta.db_table,
+        }
+        if Resource is not None:
+            t.update(
+                resource=Resource._meta.db_table,
+                ks=Resource.key_stages.through._meta.db_table,
+                wg=Resource.working_groups.through._meta.db_table,
+                tag=Resource.tags.through._meta.db_table,
+            )
+        return t
+
+    # -- one page of results ---
+    def with_bodies(self, scope, top):
+        """(ct, oid, page text) for a page of hits: page text for snippets is read for these
+        few entries only."""
+        _, body_col = self.text_columns()
+        page_entries = [entry for entry, ct, _ in top if ct != scope.R]
+        bodies = {}
+        if page_entries:
+            marks = ", ".join(["%s"] * len(page_entries))
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT e.id, substr({body_col}, 1, 20000) FROM wagtailsearch_indexentry e "
+                    f"WHERE e.id IN ({marks})",
+                    page_entries,
+                )
+                bodies = dict(cursor.fetchall())
+        return [(ct, oid, bodies.get(entry)) for entry, ct, oid in top]
+
+    def load_hits(self, scope, rows, parsed, request=None):
+        from pages.models import EventPage, NewsArticlePage
+
+        Resource = resource_model()
+        regex = highlight.terms_regex(parsed.highlight_terms())
+        res_ids = [int(oid) for ct, oid, _ in rows if ct == scope.R]
+        page_ids = [int(oid) for ct, oid, _ in rows if ct != scope.R]
+        resources, pages, extra = {}, {}, {}
+        if res_ids:
+            qs = (
+                Resource.objects.filter(pk__in=res_ids)
+                .select_related("resource_type")
+                .annotate(school_title=F("school__title"))
+                .defer("extracted_text")
+                .annotate(text_head=Substr("extracted_text", 1, 30000))
+            )
+            resources = {r.pk: r for r in qs}
+            # Names only (values, not model instances: a page object per group is costly).
+            related = {pk: {"groups": [], "key_stages": [], "tags": []} for pk in resources}
+            lookups = (
+                (
+                    "groups",
+                    Resource.working_groups.through.objects.filter(resource_id__in=res_ids)
+                    .order_by("workinggrouppage__title")
+                    .values_list("resource_id", "workinggrouppage__title"),
+                ),
+                (
+                    "key_stages",
+                    Resource.key_stages.through.objects.filter(resource_id__in=res_ids)
+                    .order_by("keystage__sort_order")
+                    .values_list("resource_id", "keystage__name"),
+                ),
+                (
+                    "tags",
+                    Resource.tags.through.objects.filter(
+                        content_type_id=scope.R, object_id__in=res_ids
+                    )
+                    .order_by("tag__name")
+                    .values_list("object_id", "tag__name"),
+                ),
+            )
+            for key, rows_qs in lookups:
+                for pk, name in rows_qs:
+                    if pk in related:
+                        related[pk][key].append(name)
+            for pk, r in resources.items():
+                r.search_related = related[pk]
+        if page_ids:
+            pages = {p.pk: p for p in Page.objects.filter(pk__in=page_ids)}
+            for model, date_field in ((NewsArticlePage, "date"), (EventPage, "start")):
+                for row in model.objects.filter(pk__in=page_ids).values(
+                    "pk", date_field, "school__title", "group__title"
+                ):
+                    extra[row["pk"]] = row | {"date": row[date_field]}
+        hits = []
+        for ct, oid, body in rows:
+            oid = int(oid)
+            if ct == scope.R:
+                r = resources.get(oid)
+                if r is None:
+                    continue
+                hits.append(self._resource_hit(r, regex))
+            else:
+                p = pages.get(oid)
+                if p is None:
+                    continue
+                info = extra.get(oid, {})
+                hit = Hit(
+                    kind=scope.page_cts.get(ct, "page"),
+                    title=p.title,
+                    url=p.get_url(request) or "",
+                    obj=p,
+                    date=p.last_published_at,
+                    school=info.get("school__title") or "",
+                    groups=[info["group__title"]] if info.get("group__title") else [],
+                    snippet=highlight.snippet(p.search_description or body or "", regex)
+                    if highlight.find(p.search_description, regex)
+                    else highlight.snippet(body or p.search_description, regex),
+                    title_html=highlight.mark(p.title, regex),
+                )
+                hits.append(hit)
+        return hits
+
+    @staticmethod
+    def _resource_hit(r, regex):
+        related = getattr(r, "search_related", None) or {
+            "groups": [g.title for g in r.working_groups.all()],
+            "key_stages": [k.name for k in r.key_stages.all()],
+            "tags": [t.name for t in r.tags.all()],
+        }
+        sources = [
+            ("description", r.description),
+            ("file text", getattr(r, "text_head", "")),
+            ("tags", ", ".join(related["tags"])),
+            ("subject", r.subject),
+        ]
+        snippet, matched_in = "", ""
+        for label, text in sources:
+            if highlight.find(highlight.clean(text), regex):
+                snippet, matched_in = highlight.snippet(text, regex), label
+                break
+        if not snippet:
+            snippet = highlight.snippet(r.description or getattr(r, "text_head", ""), regex)
+        return Hit(
+            kind="resource",
+            title=r.title,
+            url=r.get_absolute_url(),
+            obj=r,
+            date=r.created_at,
+            school=getattr(r, "school_title", None) or (r.school.title if r.school_id else ""),
+            groups=related["groups"],
+            resource_type=r.resource_type.name if r.resource_type_id else "",
+            key_stages=related["key_stages"],
+            tags=related["tags"],
+            snippet=snippet,
+            matched_in=matched_in,
+            title_html=highlight.mark(r.title, regex),
+            file_type=r.file_type,
+        )
+
+    # -- facets ---
+    def build_facets(self, scope, raw, filters):
+        from pages.models import SchoolPage, WorkingGroupPage
+
+        counts = {}
+        for f, v, n in raw:
+            counts.setdefault(f, {})
+            counts[f][v] = counts[f].get(v, 0) + n
+        kinds = {}
+        for ct, n in counts.get("ct", {}).items():
+            kind = "resource" if int(ct) == scope.R else scope.page_cts.get(int(ct), "page")
+            kinds[kind] = kinds.get(kind, 0) + n
+        facets = [self._facet("type", [(k, KIND_LABELS[k], n) for k, n in kinds.items()], filters)]
+        Resource = resource_model()
+        if Resource is not None:
+            from hub.models import KeyStage, ResourceType
+
+            facets.append(
+                self._labelled("rtype", counts, ResourceType.objects, "slug", "name", filters)
+            )
+            facets.append(
+                self._labelled("group", counts, WorkingGroupPage.objects, "slug", "title", filters)
+            )
+            facets.append(
+                self._labelled(
+                    "ks", counts, KeyStage.objects, "code", "name", filters, order="sort_order"
+                )
+            )
+            facets.append(
+                self._labelled("school", counts, SchoolPage.objects, "slug", "title", filters)
+            )
+            tag_model = Resource.tags.through.tag_model()
+            facets.append(self._labelled("tag", counts, tag_model.objects, "slug", "name", filters))
+        dates = counts.get("date", {})
+        facets.append(
+            self._facet(
+                "date",
+                [(k, label, dates.get(k, 0)) for k, label, _ in DATE_BUCKETS if dates.get(k)],
+                filters,
+                keep_order=True,
+            )
+        )
+        return [f for f in facets if f.values]
+
+    def _labelled(self, key, counts, manager, value_field, label_field, filters, order=None):
+        ids = {int(v): n for v, n in counts.get(key, {}).items()}
+        rows = manager.filter(pk__in=ids).values_list("pk", value_field, label_field)
+        if order:
+            rows = rows.order_by(order)
+        values = [(value, label, ids[pk]) for pk, value, label in rows]
+        return self._facet(key, values, filters, keep_order=bool(order))
+
+    @staticmethod
+    def _facet(key, values, filters, keep_order=False):
+        selected = getattr(filters, key)
+        if not keep_order:
+            values = sorted(values, key=lambda v: (-v[2], v[1].lower()))
+        out = [FacetValue(str(v), label, n, str(v) == selected) for v, label, n in values]
+        if len(out) > FACET_LIMIT:
+            out = out[:FACET_LIMIT] + [v for v in out[FACET_LIMIT:] if v.selected]
+        if selected and not any(v.selected for v in out):
+            out.append(FacetValue(selected, selected, 0, True))
+        return Facet(key, FILTER_LABELS[key], out)
+
+    # -- zero results ---
+    def vocabulary_candidates(self, word):
+        raise NotImplementedError
+
+    def known_word(self, word):
+        raise NotImplementedError
+
+    def suggest(self, user, parsed, filters):
+        """A corrected query from indexed words, offered only if it finds something this user
+        may see (so a suggestion never reveals a word from a document they cannot open)."""
+        changed, out = False, []
+        for word in parsed.words:
+            if len(word) < 4 or word.isdigit() or self.known_word(word):
+                out.append(word)
+                continue
+            candidates = self.vocabulary_candidates(word)
+            best = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
+            if best:
+                out.append(best[0])
+                changed = True
+            else:
+                out.append(word)
+        if not changed:
+            return ""
+        suggestion = " ".join(out)
+        return suggestion if self.count(user, suggestion, filters) else ""
+
+    def relax(self, user, parsed, filters):
+        out = []
+        for key, value in filters.active().items():
+            n = self.count(user, parsed.text, filters.without(key))
+            if n:
+                out.append({"key": key, "label": FILTER_LABELS[key], "value": value, "count": n})
+        return sorted(out, key=lambda r: -r["count"])
+
+    # -- autocomplete ---
+    def autocomplete(self, user, text, limit=8, request=None):
+        words = prefix_words(text)
+        if not words or len(words[-1]) < 2:
+            return []
+        scope = Scope(user, Filters())
+        frm, mparams = self.autocomplete_from(words)
+        where, params = scope.allowed_sql()
+        title_col, _ = self.text_columns()
+        score, sparams = self.autocomplete_score(words)
+        sql = (
+            f"SELECT d.ct, d.oid, {title_col} FROM {frm} AND {where} "
+            f"ORDER BY {score} DESC, e.title_norm DESC LIMIT %s"
+        )
+        rows = self.fetchall(sql, mparams + params + sparams + [limit])
+        out = []
+        page_ids = [int(oid) for ct, oid, _ in rows if ct != scope.R]
+        pages = {p.pk: p for p in Page.objects.filter(pk__in=page_ids)} if page_ids else {}
+        Resource = resource_model()
+        for ct, oid, title in rows:
+            if ct == scope.R:
+                url = Resource(pk=int(oid), title=title).get_absolute_url()
+                kind = "resource"
+            else:
+                page = pages.get(int(oid))
+                if page is None:
+                    continue
+                url, kind, title = page.get_url(request) or "", scope.page_cts.get(ct), page.title
+            out.append({"label": title, "url": url, "kind": KIND_LABELS.get(kind, "Page")})
+        out += self.tag_suggestions(scope, words, limit=4)
+        return out
+
+    def tag_suggestions(self, scope, words, limit=4):
+        Resource = resource_model()
+        resources = scope.resources()
+        if Resource is None or resources is None:
+            return []
+        tag_model = Resource.tags.through.tag_model()
+        tagged = Resource.tags.through.objects.filter(
+            content_type_id=scope.R, object_id__in=resources.values("pk")
+        )
+        tags = (
+            tag_model.objects.filter(
+                name__istartswith=" ".join(words), pk__in=tagged.values("tag_id")
+            )
+            .order_by("name")
+            .values_list("name", flat=True)[:limit]
+        )
+        from urllib.parse import urlencode
+
+        return [
+            {"label": name, "url": "/search/?" + urlencode({"q": name}), "kind": "Tag"}
+            for name in tags
+        ]
+
+
+class SQLiteEngine(SQLEngine):
+    name = "sqlite"
+    FTS = "wagtailsearch_indexentry_fts"
+    # Column order of the FTS5 table: autocomplete, body, title.
+    WEIGHTS = "0.0, 1.0, 8.0"
+
+    def match_from(self, parsed, mode):
+        frm = (
+            f"{self.FTS} JOIN intranet_search_doc d ON d.id = {self.FTS}.rowid "
+            f"WHERE {self.FTS} MATCH %s"
+        )
+        return frm, [parsed.fts5(mode)]
+
+    def score_sql(self, parsed, mode):
+        # bm25() is lower for better matches.
+        return f"(-bm25({self.FTS}, {self.WEIGHTS}))", []
+
+    def text_columns(self):
+        return "e.title", "e.body"
+
+    def autocomplete_from(self, words):
+        terms = [f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*']
+        frm = (
+            f"{self.FTS} JOIN intranet_search_doc d ON d.id = {self.FTS}.rowid "
+            f"JOIN wagtailsearch_indexentry e ON e.id = d.id WHERE {self.FTS} MATCH %s"
+        )
+        return frm, ["autocomplete : (" + " AND ".join(terms) + ")"]
+
+    def autocomplete_score(self, words):
+        return f"(-bm25({self.FTS}, 1.0, 0.0, 0.0))", []
+
+    def known_word(self, word):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM intranet_search_fts_vocab WHERE term = %s", [word])
+            return cursor.fetchone() is not None
+
+    def vocabulary_candidates(self, word):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT term FROM intranet_search_fts_vocab WHERE term >= %s AND term < %s "
+                "AND length(term) BETWEEN %s AND %s",
+                [word[0], chr(ord(word[0]) + 1), len(word) - 2, len(word) + 2],
+            )
+            return [r[0] for r in cursor.fetchall() if r[0].isalpha()]
+
+
+class PostgresEngine(SQLEngine):
+    name = "postgres"
+
+    def match_from(self, parsed, mode):
+        frm = (
+            "wagtailsearch_indexentry e JOIN intranet_search_doc d ON d.id = e.id "
+            "WHERE (e.title || e.body) @@ to_tsquery('english', %s)"
+        )
+        return frm, [parsed.tsquery(mode)]
+
+    # Ranking every match by the full body vector means unpacking a large out-of-line tsvector
+    # per match (the slow part of a naive query). Instead every match is ranked by the small
+    # inline `rankvec` (title, tags, description, subject), and the best CANDIDATES of those
+    # are ranked again by the full title + body vectors. Exact whenever a query has at most
+    # CANDIDATES matches; for more, a document whose words occur only in its file text can
+    # only reach the first pages if it is among the best CANDIDATES by rankvec.
+    CANDIDATES = 400
+
+
+    def score_sql(self, parsed, mode):
+        return "ts_rank(d.rankvec, to_tsquery('english', %s))", [parsed.tsquery(mode)]
+
+    def candidate_window(self, sort, per_page, page):
+        if sort == "date":
+            return super().candidate_window(sort, per_page, page)
+        return max(self.CANDIDATES, page * per_page), 0
+
+    def final_order(self, parsed, mode, sort, top, per_page, page):
+        if sort == "date" or not top:
+            return top
+        tsq = parsed.tsquery(mode)
+        marks = ", ".join(["%s"] * len(top))
+        sql = (
+            "SELECT d.id, d.ct, d.oid FROM intranet_search_doc d "
+            "JOIN wagtailsearch_indexentry e ON e.id = d.id "
+            f"WHERE d.id IN ({marks}) ORDER BY ts_rank(e.title, to_tsquery('english', %s)) * 2 "
+            "+ ts_rank(e.body, to_tsquery('english', %s), 1) DESC, d.id LIMIT %s OFFSET %s"
+        )
+        params = [t[0] for t in top] + [tsq, tsq, per_page, (page - 1) * per_page]
+        return [tuple(row) for row in self.fetchall(sql, params)]
+
+    def text_columns(self):
+        return "e.title_text", "e.body_text"
+
+    def autocomplete_from(self, words):
+        tsq = " & ".join(words[:-1] + [words[-1] + ":*"])
+        return (
+            "wagtailsearch_indexentry e JOIN intranet_search_doc d ON d.id = e.id "
+            "WHERE e.autocomplete @@ to_tsquery('simple', %s)",
+            [tsq],
+        )
+
+    def autocomplete_score(self, words):
+        tsq = " & ".join(words[:-1] + [words[-1] + ":*"])
+        return "ts_rank(e.autocomplete, to_tsquery('simple', %s))", [tsq]
+
+    def known_word(self, word):
+        return Term.objects.filter(word=word).exists()
+
+    def vocabulary_candidates(self, word):
+        return list(
+            Term.objects.filter(word__startswith=word[0])
+            .extra(where=["length(word) BETWEEN %s AND %s"], params=[len(word) - 2, len(word) + 2])
+            .values_list("word", flat=True)[:20000]
+        )
+
+
+class WagtailEngine:
+    """Elasticsearch / OpenSearch (and SQLite without FTS5): Wagtail's own `.search()` on the
+    visible querysets, merged by score; facets with `.facet()`."""
+
+    name = "wagtail"
+
+    def _searches(self, user, text, filters):
+        scope = Scope(user, filters)
+        out = []
+        resources = scope.resources()
+        if resources is not None:
+            out.append(("resource", resources))
+        pages = scope.pages()
+        if pages is not None:
+            out.append(("page", pages))
+        return scope, out
+
+    def count(self, user, text, filters=None):
+        _, searches = self._searches(user, text, filters or Filters())
+        return sum(qs.search(text).count() for _, qs in searches)
+
+    def search(
+        self,
+        user,
+        text,
+        filters=None,
+        sort="relevance",
+        page=1,
+        per_page=PER_PAGE,
+        request=None,
+        with_facets=True,
+    ):
+        filters = filters or Filters()
+        parsed = ParsedQuery(text, synonym_groups())
+        if not parsed:
+            return Results(text, [], 0, [], engine=self.name)
+        expanded = " ".join(" ".join(" ".join(a) for a in c) for c in parsed.clauses)
+        scope, searches = self._searches(user, text, filters)
+        regex = highlight.terms_regex(parsed.highlight_terms())
+        scored, total, kinds, raw = [], 0, {}, []
+        window = page * per_page
+        for kind, qs in searches:
+            found = qs.search(expanded, operator="or", order_by_relevance=(sort != "date"))
+            n = found.count()
+            total += n
+            if kind == "resource":
+                kinds["resource"] = n
+                if with_facets:
+                    for field_name, key in (("resource_type_id", "rtype"), ("school_id", "school")):
+                        try:
+                            for value, count in found.facet(field_name).items():
+                                if value is not None:
+                                    raw.append((key, str(value), count))
+                        except Exception:  # noqa: BLE001 - facets are optional here
+                            logger.warning("facet %s failed", field_name, exc_info=True)
+                items = list(found.annotate_score("_score")[:window])
+            else:
+                items = list(found.annotate_score("_score")[:window])
+                for p in items:
+                    k = scope.page_cts.get(p.content_type_id, "page")
+                    kinds[k] = kinds.get(k, 0) + 1
+            scored += [(getattr(o, "_score", 0) or 0, kind, o) for o in items]
+        if sort == "date":
+            scored.sort(
+                key=lambda s: (
+                    getattr(s[2], "created_at", None)
+                    or getattr(s[2], "last_published_at", None)
+                    or timezone.now()
+                ),
+                reverse=True,
+            )
+        else:
+            scored.sort(key=lambda s: -s[0])
+        hits = []
+        for _, kind, obj in scored[(page - 1) * per_page : window]:
+            if kind == "resource":
+                hits.append(SQLEngine._resource_hit(obj, regex))
+            else:
+                hits.append(
+                    Hit(
+                        kind=scope.page_cts.get(obj.content_type_id, "page"),
+                        title=obj.title,
+                        url=obj.get_url(request) or "",
+                        obj=obj,
+                        date=obj.last_published_at,
+                        snippet=highlight.snippet(obj.search_description, regex),
+                        title_html=highlight.mark(obj.title, regex),
+                    )
+                )
+        facets = []
+        if with_facets:
+            raw += [("ct", k, n) for k, n in kinds.items()]
+            facets = [
+                SQLEngine._facet(
+                    "type", [(k, KIND_LABELS[k], n) for k, n in kinds.items() if n], filters
+                )
+            ]
+        return Results(text, hits, total, facets, page=page, per_page=per_page, engine=self.name)
+
+    def autocomplete(self, user, text, limit=8, request=None):
+        _, searches = self._searches(user, text, Filters())
+        out = []
+        for kind, qs in searches:
+            for obj in qs.autocomplete(text)[:limit]:
+                url = obj.get_absolute_url() if kind == "resource" else obj.get_url(request)
+                out.append(
+                    {
+                        "label": obj.title,
+                        "url": url or "",
+                        "kind": "Resource" if kind == "resource" else "Page",
+                    }
+                )
+        return out[:limit]
+
+
+_READY = {}
+
+
+def _tables_ready(names):
+    """Whether this database has the search tables (a database built without migrations, e.g.
+    by a benchmark, has not); remembered per database."""
+    key = (connection.vendor, connection.settings_dict.get("NAME"), names)
+    if key not in _READY:
+        tables = set(connection.introspection.table_names())
+        _READY[key] = all(name in tables for name in names)
+    return _READY[key]
+
+
+def get_engine(name=None):
+    """The engine for this environment: SEARCH_BACKEND and the database decide."""
+    backend = name or getattr(settings, "SEARCH_BACKEND", "database")
+    if backend in ("elasticsearch", "opensearch", "elasticsearch8", "opensearch2", "wagtail"):
+        return WagtailEngine()
+    if connection.vendor == "postgresql" and _tables_ready(("intranet_search_doc",)):
+        return PostgresEngine()
+    if connection.vendor == "sqlite" and _tables_ready(
+        ("wagtailsearch_indexentry_fts", "intranet_search_fts_vocab", "intranet_search_doc")
+    ):
+        return SQLiteEngine()
+    return WagtailEngine()

@@ -1,0 +1,196 @@
+"""Behaviour checks run on every search engine available (see the `engine` fixture): SQLite FTS5
+or PostgreSQL (whichever database this run uses), and Elasticsearch/OpenSearch with SEARCH_URL."""
+
+import pytest
+
+from hub.models import Resource
+from search.engine import Filters
+from search.models import Synonym
+from tests.hub.factories import ResourceFactory
+
+from .conftest import titles
+
+pytestmark = pytest.mark.django_db
+
+HIDDEN = [
+    # (resource attribute, user attribute, a word only that resource contains)
+    ("school_only", "teacher_b", "narwhal"),
+    ("restricted", "teacher_a", "axolotl"),
+    ("restricted", "teacher_b", "axolotl"),
+    ("withdrawn", "teacher_a", "pangolin"),
+    ("withdrawn", "senco_b", "pangolin"),
+]
+
+
+def test_finds_resources_pages_and_news(world, engine):
+    results = engine.search(world.teacher_a, "phonics")
+    found = titles(results)
+    assert "Year 1 phonics planning" in found
+    assert "Phonics screening check results" in found
+    kinds = {hit.title: hit.kind for hit in results.hits}
+    assert kinds["Phonics screening check results"] == "news"
+    assert kinds["Year 1 phonics planning"] == "resource"
+
+
+def test_multi_word_query_ranks_the_exact_resource_first(world, engine):
+    results = engine.search(world.teacher_a, "phonics planning year 1")
+    assert titles(results)[0] == "Year 1 phonics planning"
+    hit = results.hits[0]
+    assert hit.school == "Alpha Primary" and hit.groups == ["Literacy"]
+    assert "<mark>" in str(hit.snippet)
+
+
+@pytest.mark.parametrize("resource_attr, user_attr, word", HIDDEN)
+def test_hidden_resources_never_found(world, engine, resource_attr, user_attr, word):
+    user = getattr(world, user_attr)
+    results = engine.search(user, word)
+    assert results.total == 0
+    assert getattr(world, resource_attr).title not in titles(results)
+    assert all(v.count == 0 for f in results.facets for v in f.values)
+    assert engine.count(user, word) == 0
+    assert all(word not in str(h.snippet).lower() for h in results.hits)
+    assert all(item["label"] != getattr(world, resource_attr).title
+               for item in engine.autocomplete(user, word[:4]))
+
+
+@pytest.mark.parametrize("resource_attr, user_attr, word", [
+    ("school_only", "teacher_a", "narwhal"),
+    ("restricted", "senco_b", "axolotl"),
+    ("restricted", "admin", "axolotl"),
+])
+def test_permitted_users_find_them(world, engine, resource_attr, user_attr, word):
+    results = engine.search(getattr(world, user_attr), word)
+    assert titles(results) == [getattr(world, resource_attr).title]
+
+
+def test_facet_counts_only_count_visible(world, engine):
+    ResourceFactory(title="Axolotl poster", lines=["axolotl life cycle"], tags=["lifecycle"])
+    results = engine.search(world.teacher_a, "axolotl")
+    assert titles(results) == ["Axolotl poster"]
+    assert results.total == 1
+    facets = {f.key: {v.value: v.count for v in f.values} for f in results.facets}
+    assert facets["type"] == {"resource": 1}
+    assert "secrettagquince" not in facets.get("tag", {})
+    assert "EYFS" not in facets.get("ks", {})
+    assert "beta" not in facets.get("school", {})
+    assert "maths" not in facets.get("group", {})
+    # the SENCO sees both, and the counts say so
+    senco = engine.search(world.senco_b, "axolotl")
+    sf = {f.key: {v.value: v.count for v in f.values} for f in senco.facets}
+    assert senco.total == 2 and sf["type"] == {"resource": 2}
+    assert sf["tag"]["secrettagquince"] == 1
+
+
+def test_view_restricted_page_hidden(world, engine):
+    assert engine.search(world.teacher_a, "wombat").total == 0
+    assert titles(engine.search(world.admin, "wombat")) == ["Heads only wombat page"]
+
+
+def test_file_text_is_searchable_after_upload(world, engine):
+    resource = ResourceFactory(title="Spring term plan", kind="docx",
+                               lines=["zygomorphic flowers in the science curriculum"])
+    results = engine.search(world.teacher_b, "zygomorphic")
+    assert titles(results) == [resource.title]
+    assert results.hits[0].matched_in == "file text"
+    assert "<mark>zygomorphic</mark>" in str(results.hits[0].snippet)
+
+
+def test_withdrawn_resource_disappears(world, engine):
+    assert "Written calculation policy" in titles(engine.search(world.teacher_a, "calculation"))
+    Resource.objects.get(pk=world.calc.pk).__class__.objects.filter(pk=world.calc.pk)
+    world.calc.withdrawn = True
+    world.calc.save()
+    assert "Written calculation policy" not in titles(engine.search(world.teacher_a,
+                                                                    "calculation"))
+    assert "Written calculation policy" not in titles(engine.search(world.teacher_b,
+                                                                    "calculation"))
+
+
+def test_synonyms_expand(world, engine):
+    ResourceFactory(title="Education, health and care plan template", lines=["annual review"])
+    assert engine.search(world.teacher_a, "EHCP").total == 0
+    Synonym.objects.create(terms="EHCP, education health and care plan, EHC plan")
+    assert titles(engine.search(world.teacher_a, "EHCP")) == [
+        "Education, health and care plan template"
+    ]
+    ResourceFactory(title="Reading fluency in key stage 2", lines=["fluency"])
+    assert engine.search(world.teacher_a, "KS2 fluency").mode == "any"  # no doc has both
+    Synonym.objects.create(terms="KS2, key stage 2")
+    results = engine.search(world.teacher_a, "KS2 fluency")
+    assert results.mode == "all"
+    assert titles(results) == ["Reading fluency in key stage 2"]
+
+
+def test_filters_combine_with_query(world, engine):
+    both = engine.search(world.teacher_a, "phonics")
+    assert both.total == 2
+    only_news = engine.search(world.teacher_a, "phonics", Filters(type="news"))
+    assert titles(only_news) == ["Phonics screening check results"]
+    ks1 = engine.search(world.teacher_a, "phonics", Filters(ks="KS1"))
+    assert titles(ks1) == ["Year 1 phonics planning"]
+    literacy = engine.search(world.teacher_a, "moderation", Filters(group="literacy"))
+    assert titles(literacy) == ["Narwhal moderation notes", "Writing moderation in KS2"] or \
+        sorted(titles(literacy)) == ["Narwhal moderation notes", "Writing moderation in KS2"]
+    school = engine.search(world.teacher_a, "phonics", Filters(school="alpha"))
+    assert sorted(titles(school)) == ["Phonics screening check results",
+                                      "Year 1 phonics planning"]
+    tag = engine.search(world.teacher_a, "planning", Filters(tag="phonics"))
+    assert titles(tag) == ["Year 1 phonics planning"]
+
+
+def test_sort_by_date(world, engine):
+    newer = ResourceFactory(title="Phonics games", lines=["phonics games"])
+    results = engine.search(world.teacher_a, "phonics", sort="date")
+    assert titles(results)[0] in {newer.title, "Phonics screening check results"}
+    dates = [h.date for h in results.hits if h.date]
+    assert dates == sorted(dates, reverse=True)
+    assert [h.date for h in results.hits][: len(dates)] == dates  # undated ones last
+
+
+def test_spelling_suggestion(world, engine):
+    results = engine.search(world.teacher_a, "calulation")
+    assert results.total == 0
+    assert results.suggestion == "calculation"
+
+
+def test_spelling_suggestion_never_reveals_hidden_words(world, engine):
+    assert engine.search(world.teacher_a, "axolotk").suggestion == ""
+    assert engine.search(world.senco_b, "axolotk").suggestion == "axolotl"
+
+
+def test_zero_results_names_filters_to_relax(world, engine):
+    results = engine.search(world.teacher_a, "phonics", Filters(ks="KS2"))
+    assert results.total == 0
+    assert [r["key"] for r in results.relax] == ["ks"]
+    assert results.relax[0]["count"] == 2
+
+
+def test_any_word_fallback(world, engine):
+    results = engine.search(world.teacher_a, "phonics xylophonequux")
+    assert results.mode == "any"
+    assert "Year 1 phonics planning" in titles(results)
+
+
+def test_autocomplete_titles_and_tags(world, engine):
+    labels = [i["label"] for i in engine.autocomplete(world.teacher_a, "phon")]
+    assert "Year 1 phonics planning" in labels
+    assert "phonics" in labels  # the tag
+    assert "secrettagquince" not in [i["label"] for i in engine.autocomplete(world.teacher_a,
+                                                                             "secrett")]
+    assert "secrettagquince" in [i["label"] for i in engine.autocomplete(world.senco_b,
+                                                                         "secrett")]
+
+
+def test_policies_are_searched(world, engine):
+    pytest.importorskip("policies.models")
+    from policies.models import PolicyIndexPage, PolicyPage
+
+    index = world.tree.home.add_child(instance=PolicyIndexPage(title="Policies",
+                                                               slug="policies"))
+    index.add_child(instance=PolicyPage(title="SEND policy", slug="send-policy",
+                                        area="send", summary="Special educational needs."))
+    results = engine.search(world.teacher_a, "SEND policy")
+    assert titles(results)[0] == "SEND policy"
+    assert results.hits[0].kind == "policy"
+    facets = {f.key: {v.value: v.count for v in f.values} for f in results.facets}
+    assert facets["type"]["policy"] == 1
