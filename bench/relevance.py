@@ -70,13 +70,17 @@ def run_one(backend, verbose):
         report = evaluate(engine, admin, normalised())
         from hub.models import Resource
 
-        print(f"{engine.name}: {len(report['rows'])} judged queries over "
-              f"{Resource.objects.count()} resources; MRR {report['mrr']:.3f}, "
-              f"nDCG@10 {report['ndcg10']:.3f}")
+        print(
+            f"{engine.name}: {len(report['rows'])} judged queries over "
+            f"{Resource.objects.count()} resources; MRR {report['mrr']:.3f}, "
+            f"nDCG@10 {report['ndcg10']:.3f}"
+        )
         for row in report["rows"]:
             if verbose or not row["first"] or row["first"] > 1:
-                print(f"  {row['query']!r}: first relevant at {row['first']}, "
-                      f"nDCG {row['ndcg']:.2f}, {row['ms']:.0f} ms; top: {row['top']}")
+                print(
+                    f"  {row['query']!r}: first relevant at {row['first']}, "
+                    f"nDCG {row['ndcg']:.2f}, {row['ms']:.0f} ms; top: {row['top']}"
+                )
         connection.close()
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

@@ -30,34 +30,83 @@ sys.path.insert(0, str(ROOT))
 PG_URL = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
 
 QUERIES = [
-    "phonics planning year 1", "SEND policy", "moderation writing KS2", "safeguarding",
-    "fractions", "times tables", "reading", "maths", "assessment tracker", "behaviour",
-    "EHCP annual review", "place value year 3", "online safety", "spelling", "handwriting",
-    "risk assessment", "continuous provision", "grammar worksheets", "calculation policy",
-    "attendance", "dyslexia", "learning journey", "minutes", "variation theory", "year 6",
-    "sensory circuit", "INSET", "scratch programming", "guided reading", "baseline",
+    "phonics planning year 1",
+    "SEND policy",
+    "moderation writing KS2",
+    "safeguarding",
+    "fractions",
+    "times tables",
+    "reading",
+    "maths",
+    "assessment tracker",
+    "behaviour",
+    "EHCP annual review",
+    "place value year 3",
+    "online safety",
+    "spelling",
+    "handwriting",
+    "risk assessment",
+    "continuous provision",
+    "grammar worksheets",
+    "calculation policy",
+    "attendance",
+    "dyslexia",
+    "learning journey",
+    "minutes",
+    "variation theory",
+    "year 6",
+    "sensory circuit",
+    "INSET",
+    "scratch programming",
+    "guided reading",
+    "baseline",
 ]
-FACETED = {"SEND policy": {"type": "resource"}, "reading": {"ks": "KS1"},
-           "maths": {"group": "maths"}, "minutes": {"school": "coppice"}}
+FACETED = {
+    "SEND policy": {"type": "resource"},
+    "reading": {"ks": "KS1"},
+    "maths": {"group": "maths"},
+    "minutes": {"school": "coppice"},
+}
 
 TOPICS = [
-    ("phonics", "literacy", ["KS1", "Y1", "Y2"]), ("fractions", "maths", ["KS2", "Y4"]),
-    ("place value", "maths", ["KS2", "Y3"]), ("times tables", "maths", ["KS2", "Y4"]),
-    ("reading fluency", "literacy", ["KS2"]), ("guided reading", "literacy", ["KS2"]),
-    ("spelling", "literacy", ["KS2", "Y5"]), ("handwriting", "literacy", ["KS1"]),
-    ("writing moderation", "literacy", ["KS2", "Y6"]), ("grammar", "year-6", ["Y6"]),
-    ("SEND support", "send", ["whole-school"]), ("sensory circuit", "send", ["whole-school"]),
-    ("EHCP annual review", "send", ["whole-school"]), ("dyslexia", "send", ["whole-school"]),
-    ("continuous provision", "eyfs", ["EYFS"]), ("learning journey", "eyfs", ["EYFS"]),
-    ("reception baseline", "eyfs", ["EYFS"]), ("online safety", "ict", ["KS1", "KS2"]),
-    ("scratch programming", "ict", ["KS2"]), ("SATs revision", "year-6", ["Y6"]),
+    ("phonics", "literacy", ["KS1", "Y1", "Y2"]),
+    ("fractions", "maths", ["KS2", "Y4"]),
+    ("place value", "maths", ["KS2", "Y3"]),
+    ("times tables", "maths", ["KS2", "Y4"]),
+    ("reading fluency", "literacy", ["KS2"]),
+    ("guided reading", "literacy", ["KS2"]),
+    ("spelling", "literacy", ["KS2", "Y5"]),
+    ("handwriting", "literacy", ["KS1"]),
+    ("writing moderation", "literacy", ["KS2", "Y6"]),
+    ("grammar", "year-6", ["Y6"]),
+    ("SEND support", "send", ["whole-school"]),
+    ("sensory circuit", "send", ["whole-school"]),
+    ("EHCP annual review", "send", ["whole-school"]),
+    ("dyslexia", "send", ["whole-school"]),
+    ("continuous provision", "eyfs", ["EYFS"]),
+    ("learning journey", "eyfs", ["EYFS"]),
+    ("reception baseline", "eyfs", ["EYFS"]),
+    ("online safety", "ict", ["KS1", "KS2"]),
+    ("scratch programming", "ict", ["KS2"]),
+    ("SATs revision", "year-6", ["Y6"]),
     ("safeguarding", "headteachers-forum", ["whole-school"]),
     ("attendance", "headteachers-forum", ["whole-school"]),
     ("behaviour", "headteachers-forum", ["whole-school"]),
-    ("calculation", "maths", ["KS2"]), ("variation theory", "maths", ["KS2"]),
+    ("calculation", "maths", ["KS2"]),
+    ("variation theory", "maths", ["KS2"]),
 ]
-KINDS = ["planning", "worksheet", "assessment tracker", "policy", "presentation", "template",
-         "scheme of work", "minutes", "CPD slides", "guidance"]
+KINDS = [
+    "planning",
+    "worksheet",
+    "assessment tracker",
+    "policy",
+    "presentation",
+    "template",
+    "scheme of work",
+    "minutes",
+    "CPD slides",
+    "guidance",
+]
 WORDS = (  # noqa: SIM905 - a readable word list
     "pupils children teachers lesson objective assessment progress learning support staff "
     "school trust planning review evidence outcomes intervention group class year term week "
@@ -135,8 +184,9 @@ def generate(start, count, seed=1):
     types = list(ResourceType.objects.values_list("pk", flat=True))
     tags = {}
     for name in {t[0] for t in TOPICS} | set(KINDS):
-        tag, _ = Tag.objects.get_or_create(name=name.lower(), defaults={"slug": name.lower()
-                                                                          .replace(" ", "-")})
+        tag, _ = Tag.objects.get_or_create(
+            name=name.lower(), defaults={"slug": name.lower().replace(" ", "-")}
+        )
         tags[name] = tag.pk
     ct = ContentType.objects.get_for_model(Resource).pk
     collection = Collection.get_first_root_node().pk
@@ -148,26 +198,40 @@ def generate(start, count, seed=1):
         year = rng.choice(["", " Year 1", " Year 3", " Year 4", " Year 6", " KS1", " KS2"])
         title = f"{topic.capitalize()} {kind}{year} {start + i}"
         description = f"{topic.capitalize()} {kind} for{year or ' the trust'}: " + " ".join(
-            zipf_words(rng, 20))
+            zipf_words(rng, 20)
+        )
         text = " ".join(zipf_words(rng, 300)) + f" {topic} {kind} {topic}"
         visibility = rng.choices(["trust", "school", "restricted"], [80, 15, 5])[0]
-        rows.append(Resource(
-            title=title, file="resources/bench/shared.pdf", description=description,
-            extracted_text=text, subject=group, school_id=rng.choice(schools),
-            resource_type_id=rng.choice(types), visibility=visibility, file_type="pdf",
-            collection_id=collection, preview_status="none",
-        ))
+        rows.append(
+            Resource(
+                title=title,
+                file="resources/bench/shared.pdf",
+                description=description,
+                extracted_text=text,
+                subject=group,
+                school_id=rng.choice(schools),
+                resource_type_id=rng.choice(types),
+                visibility=visibility,
+                file_type="pdf",
+                collection_id=collection,
+                preview_status="none",
+            )
+        )
     with transaction.atomic():
         created = Resource.objects.bulk_create(rows, batch_size=2000)
         for r in created:
             topic = next(t for t in TOPICS if r.title.lower().startswith(t[0].lower()))
             if topic[1] in groups:
-                m2m_g.append(Resource.working_groups.through(
-                    resource_id=r.pk, workinggrouppage_id=groups[topic[1]]))
+                m2m_g.append(
+                    Resource.working_groups.through(
+                        resource_id=r.pk, workinggrouppage_id=groups[topic[1]]
+                    )
+                )
             for code in topic[2]:
                 if code in stages:
-                    m2m_k.append(Resource.key_stages.through(resource_id=r.pk,
-                                                             keystage_id=stages[code]))
+                    m2m_k.append(
+                        Resource.key_stages.through(resource_id=r.pk, keystage_id=stages[code])
+                    )
             tagged.append(Resource.tags.through(content_object=r, tag_id=tags[topic[0]]))
             kind = next((k for k in KINDS if k in r.title), None)
             if kind:
@@ -183,15 +247,17 @@ def generate(start, count, seed=1):
             else "datetime(created_at, '-' || (id %% 1500) || ' days')"
         )
         with connection.cursor() as cursor:
-            cursor.execute(f"UPDATE hub_resource SET created_at = {spread} "
-                           "WHERE id BETWEEN %s AND %s", [first_id, last_id])
+            cursor.execute(
+                f"UPDATE hub_resource SET created_at = {spread} WHERE id BETWEEN %s AND %s",
+                [first_id, last_id],
+            )
         # Index entries, straight into Wagtail's tables (what its backend writes on save):
         # title; tags, description, subject and file text in the body; title for autocomplete.
         tag_text = (
             "(SELECT string_agg(t.name, ' ') FROM taggit_taggeditem ti JOIN taggit_tag t "
             "ON t.id = ti.tag_id WHERE ti.content_type_id = %s AND ti.object_id = r.id)"
-            if connection.vendor == "postgresql" else
-            "(SELECT group_concat(t.name, ' ') FROM taggit_taggeditem ti JOIN taggit_tag t "
+            if connection.vendor == "postgresql"
+            else "(SELECT group_concat(t.name, ' ') FROM taggit_taggeditem ti JOIN taggit_tag t "
             "ON t.id = ti.tag_id WHERE ti.content_type_id = %s AND ti.object_id = r.id)"
         )
         with connection.cursor() as cursor:
@@ -313,11 +379,15 @@ def run_one(backend, sizes, runs):
             built = time.perf_counter() - t0
             engine.search(user, "warm up")
             results = measure(engine, user, runs)
-            print(f"{engine.name} {size:>7,} resources (built in {built:.0f} s), "
-                  f"{len(QUERIES)} queries x {runs} runs, as a teacher:")
+            print(
+                f"{engine.name} {size:>7,} resources (built in {built:.0f} s), "
+                f"{len(QUERIES)} queries x {runs} runs, as a teacher:"
+            )
             for label, times in results.items():
-                print(f"    {label:<10} p50 {statistics.median(times):7.1f} ms   "
-                      f"p95 {pct(times, 0.95):7.1f} ms   max {max(times):7.1f} ms")
+                print(
+                    f"    {label:<10} p50 {statistics.median(times):7.1f} ms   "
+                    f"p95 {pct(times, 0.95):7.1f} ms   max {max(times):7.1f} ms"
+                )
             sys.stdout.flush()
         connection.close()
     finally:

@@ -7,7 +7,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from pages.calendar_feed import calendar_feed
 from people import views as people_views
-from search import views as search_views
 
 from .api import api_router
 from .views import healthz, media, to_sign_in
@@ -28,7 +27,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("hub/", include("hub.urls")),
-    path("search/", search_views.search, name="search"),
+    path("search/", include("search.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     re_path(r"^media/(?P<path>.+)$", media, name="media"),
     path("", include(wagtail_urls)),

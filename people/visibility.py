@@ -77,13 +77,24 @@ def visible_resources(user, queryset=None):
     when a user is in several of the named groups."""
     from hub.models import Resource
 
-    from .models import StaffProfile
-
     queryset = queryset if queryset is not None else Resource.objects.all()
     if not (user.is_authenticated and user.is_active):
         return queryset.none()
+    permitted = permitted_resource_ids(user)
+    return queryset if permitted is None else queryset.filter(pk__in=permitted)
+
+
+def permitted_resource_ids(user):
+    """The ids of the resources `user` may see, as a subquery (`values("pk")`), or None when
+    they may see every resource. Search uses the subquery directly in its own SQL."""
+    from hub.models import Resource
+
+    from .models import StaffProfile
+
+    if not (user.is_authenticated and user.is_active):
+        return Resource.objects.none().values("pk")
     if is_trust_admin(user):
-        return queryset
+        return None
     my_school = StaffProfile.objects.filter(user_id=user.pk, school__isnull=False).values(
         "school_id"
     )
@@ -98,10 +109,9 @@ def visible_resources(user, queryset=None):
             ).values("resource_id"),
         )
     )
-    permitted = Resource.objects.filter(
+    return Resource.objects.filter(
         (audience & Q(withdrawn=False)) | Q(uploaded_by_user_id=user.pk)
     ).values("pk")
-    return queryset.filter(pk__in=permitted)
 
 
 def can_view_resource(user, resource):

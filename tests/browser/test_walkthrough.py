@@ -172,3 +172,27 @@ def test_skip_link_is_first_and_moves_focus(page, live_server, demo):
     assert focused.strip() == "Skip to main content"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_search_from_the_header_with_keyboard_autocomplete(page, live_server, demo):
+    sign_in(page, live_server)
+    page.wait_for_url(f"{live_server.url}/")
+    box = page.get_by_role("combobox", name="Search the intranet")
+    box.fill("fract")
+    option = page.get_by_role("option", name="Year 4 fractions unit plan")
+    option.wait_for()
+    assert box.get_attribute("aria-expanded") == "true"
+    assert_accessible(page)
+    box.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant")
+    box.press("Escape")
+    assert box.get_attribute("aria-expanded") == "false"
+    box.fill("fractions bar models")
+    box.press("Enter")
+    page.wait_for_url("**/search/?q=fractions*")
+    result = page.get_by_role("link", name="Year 4 fractions unit plan")
+    assert result.is_visible()
+    # the snippet marks where the words matched inside the file's text
+    marked = [m.lower() for m in page.locator("mark").all_inner_texts()]
+    assert "bar" in marked and "models" in marked, marked
+    assert_accessible(page)

@@ -72,41 +72,74 @@ def world(tree, make_user):
     types = list(ResourceType.objects.order_by("sort_order"))
     w.type_a, w.type_b = types[0], types[1]
     w.phonics = ResourceFactory(
-        title="Year 1 phonics planning", description="Weekly phonics plans for Year 1.",
-        working_groups=[w.literacy], key_stages=[key_stage("KS1")], school=w.school_a,
-        tags=["phonics", "planning"], resource_type=w.type_a, kind="docx",
+        title="Year 1 phonics planning",
+        description="Weekly phonics plans for Year 1.",
+        working_groups=[w.literacy],
+        key_stages=[key_stage("KS1")],
+        school=w.school_a,
+        tags=["phonics", "planning"],
+        resource_type=w.type_a,
+        kind="docx",
         lines=["Phase 5 sounds and tricky words for every week of the spring term."],
         uploaded_by_user=w.teacher_a,
     )
     w.calc = ResourceFactory(
-        title="Written calculation policy", description="Progression in written methods.",
-        working_groups=[w.maths], key_stages=[key_stage("KS2")], school=w.school_b,
-        tags=["maths"], resource_type=w.type_b, kind="pdf",
+        title="Written calculation policy",
+        description="Progression in written methods.",
+        working_groups=[w.maths],
+        key_stages=[key_stage("KS2")],
+        school=w.school_b,
+        tags=["maths"],
+        resource_type=w.type_b,
+        kind="pdf",
         lines=["Column addition, short multiplication and the bus stop method for division."],
         uploaded_by_user=w.teacher_b,
     )
     w.school_only = ResourceFactory(
-        title="Narwhal moderation notes", visibility=Resource.SCHOOL, school=w.school_a,
-        working_groups=[w.literacy], lines=["narwhal writing moderation evidence"],
-        uploaded_by_user=w.teacher_a, tags=["schooltagzebra"], resource_type=w.type_b,
+        title="Narwhal moderation notes",
+        visibility=Resource.SCHOOL,
+        school=w.school_a,
+        working_groups=[w.literacy],
+        lines=["narwhal writing moderation evidence"],
+        uploaded_by_user=w.teacher_a,
+        tags=["schooltagzebra"],
+        resource_type=w.type_b,
     )
     w.restricted = ResourceFactory(
-        title="Axolotl SENCO caseload", visibility=Resource.RESTRICTED, restricted_to=[w.sencos],
-        school=w.school_b, working_groups=[w.maths], lines=["axolotl confidential referrals"],
-        uploaded_by_user=w.senco_b, tags=["secrettagquince"], resource_type=w.type_b,
+        title="Axolotl SENCO caseload",
+        visibility=Resource.RESTRICTED,
+        restricted_to=[w.sencos],
+        school=w.school_b,
+        working_groups=[w.maths],
+        lines=["axolotl confidential referrals"],
+        uploaded_by_user=w.senco_b,
+        tags=["secrettagquince"],
+        resource_type=w.type_b,
         key_stages=[key_stage("EYFS")],
     )
     w.withdrawn = ResourceFactory(
-        title="Pangolin withdrawn guide", withdrawn=True, school=w.school_a,
-        working_groups=[w.maths], lines=["pangolin words"], uploaded_by_user=w.teacher_a,
+        title="Pangolin withdrawn guide",
+        withdrawn=True,
+        school=w.school_a,
+        working_groups=[w.maths],
+        lines=["pangolin words"],
+        uploaded_by_user=w.teacher_a,
     )
-    w.page = ContentPageFactory(parent=w.literacy, title="Writing moderation in KS2",
-                                intro="How we moderate writing across key stage 2.")
-    w.news = NewsArticlePageFactory(parent=tree.news, title="Phonics screening check results",
-                                    intro="Our phonics results are up.", school=w.school_a,
-                                    date=datetime.date.today())
-    w.secret_page = ContentPageFactory(parent=tree.home, title="Heads only wombat page",
-                                       intro="wombat restructuring plans")
+    w.page = ContentPageFactory(
+        parent=w.literacy,
+        title="Writing moderation in KS2",
+        intro="How we moderate writing across key stage 2.",
+    )
+    w.news = NewsArticlePageFactory(
+        parent=tree.news,
+        title="Phonics screening check results",
+        intro="Our phonics results are up.",
+        school=w.school_a,
+        date=datetime.date.today(),
+    )
+    w.secret_page = ContentPageFactory(
+        parent=tree.home, title="Heads only wombat page", intro="wombat restructuring plans"
+    )
     restriction = PageViewRestriction.objects.create(
         page=w.secret_page, restriction_type=PageViewRestriction.GROUPS
     )

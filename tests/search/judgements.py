@@ -10,8 +10,14 @@ JUDGEMENTS = [
     ("phonics planning year 1", ["Phonics phase 5 planning"]),
     ("SEND policy", ["SEND policy", "special-educational-needs-and-disabilities"]),
     ("moderation writing KS2", ["Writing moderation KS2 exemplars"]),
-    ("safeguarding", ["safeguarding-and-child-protection", "Safeguarding concerns flowchart",
-                      "Leading Aspect Award for safeguarding"]),
+    (
+        "safeguarding",
+        [
+            "safeguarding-and-child-protection",
+            "Safeguarding concerns flowchart",
+            "Leading Aspect Award for safeguarding",
+        ],
+    ),
     ("calulation", ["Calculation policy"], {"follow_suggestion": True}),
     # Maths
     ("calculation policy", ["Calculation policy"]),
@@ -24,8 +30,14 @@ JUDGEMENTS = [
     ("bar models", ["Year 4 fractions unit plan"]),
     ("maths minutes", ["Maths working group minutes autumn"]),
     ("reasoning template", ["Reasoning question template"]),
-    ("maths moderation", ["Maths moderation dates published", "Maths moderation",
-                          "Maths working group minutes autumn"]),
+    (
+        "maths moderation",
+        [
+            "Maths moderation dates published",
+            "Maths moderation",
+            "Maths working group minutes autumn",
+        ],
+    ),
     # Literacy
     ("split digraphs", ["Phonics phase 5 planning"]),
     ("reading fluency", ["Reading fluency presentation"]),
@@ -49,8 +61,10 @@ JUDGEMENTS = [
     ("development matters", ["Development matters tracker"]),
     ("mud kitchen forest school", ["Outdoor learning scheme"]),
     # Computing
-    ("online safety", ["Online safety", "Online safety scheme of work",
-                       "Online safety week resources"]),
+    (
+        "online safety",
+        ["Online safety", "Online safety scheme of work", "Online safety week resources"],
+    ),
     ("scratch programming", ["Scratch programming worksheets"]),
     ("chromebook setup", ["Chromebook setup guide"]),
     ("acceptable use", ["Acceptable use policy"]),

@@ -49,15 +49,20 @@ def test_hidden_resources_never_found(world, engine, resource_attr, user_attr, w
     assert all(v.count == 0 for f in results.facets for v in f.values)
     assert engine.count(user, word) == 0
     assert all(word not in str(h.snippet).lower() for h in results.hits)
-    assert all(item["label"] != getattr(world, resource_attr).title
-               for item in engine.autocomplete(user, word[:4]))
+    assert all(
+        item["label"] != getattr(world, resource_attr).title
+        for item in engine.autocomplete(user, word[:4])
+    )
 
 
-@pytest.mark.parametrize("resource_attr, user_attr, word", [
-    ("school_only", "teacher_a", "narwhal"),
-    ("restricted", "senco_b", "axolotl"),
-    ("restricted", "admin", "axolotl"),
-])
+@pytest.mark.parametrize(
+    "resource_attr, user_attr, word",
+    [
+        ("school_only", "teacher_a", "narwhal"),
+        ("restricted", "senco_b", "axolotl"),
+        ("restricted", "admin", "axolotl"),
+    ],
+)
 def test_permitted_users_find_them(world, engine, resource_attr, user_attr, word):
     results = engine.search(getattr(world, user_attr), word)
     assert titles(results) == [getattr(world, resource_attr).title]
@@ -87,8 +92,11 @@ def test_view_restricted_page_hidden(world, engine):
 
 
 def test_file_text_is_searchable_after_upload(world, engine):
-    resource = ResourceFactory(title="Spring term plan", kind="docx",
-                               lines=["zygomorphic flowers in the science curriculum"])
+    resource = ResourceFactory(
+        title="Spring term plan",
+        kind="docx",
+        lines=["zygomorphic flowers in the science curriculum"],
+    )
     results = engine.search(world.teacher_b, "zygomorphic")
     assert titles(results) == [resource.title]
     assert results.hits[0].matched_in == "file text"
@@ -100,10 +108,8 @@ def test_withdrawn_resource_disappears(world, engine):
     Resource.objects.get(pk=world.calc.pk).__class__.objects.filter(pk=world.calc.pk)
     world.calc.withdrawn = True
     world.calc.save()
-    assert "Written calculation policy" not in titles(engine.search(world.teacher_a,
-                                                                    "calculation"))
-    assert "Written calculation policy" not in titles(engine.search(world.teacher_b,
-                                                                    "calculation"))
+    assert "Written calculation policy" not in titles(engine.search(world.teacher_a, "calculation"))
+    assert "Written calculation policy" not in titles(engine.search(world.teacher_b, "calculation"))
 
 
 def test_synonyms_expand(world, engine):
@@ -129,11 +135,11 @@ def test_filters_combine_with_query(world, engine):
     ks1 = engine.search(world.teacher_a, "phonics", Filters(ks="KS1"))
     assert titles(ks1) == ["Year 1 phonics planning"]
     literacy = engine.search(world.teacher_a, "moderation", Filters(group="literacy"))
-    assert titles(literacy) == ["Narwhal moderation notes", "Writing moderation in KS2"] or \
-        sorted(titles(literacy)) == ["Narwhal moderation notes", "Writing moderation in KS2"]
+    assert titles(literacy) == ["Narwhal moderation notes", "Writing moderation in KS2"] or sorted(
+        titles(literacy)
+    ) == ["Narwhal moderation notes", "Writing moderation in KS2"]
     school = engine.search(world.teacher_a, "phonics", Filters(school="alpha"))
-    assert sorted(titles(school)) == ["Phonics screening check results",
-                                      "Year 1 phonics planning"]
+    assert sorted(titles(school)) == ["Phonics screening check results", "Year 1 phonics planning"]
     tag = engine.search(world.teacher_a, "planning", Filters(tag="phonics"))
     assert titles(tag) == ["Year 1 phonics planning"]
 
@@ -175,20 +181,25 @@ def test_autocomplete_titles_and_tags(world, engine):
     labels = [i["label"] for i in engine.autocomplete(world.teacher_a, "phon")]
     assert "Year 1 phonics planning" in labels
     assert "phonics" in labels  # the tag
-    assert "secrettagquince" not in [i["label"] for i in engine.autocomplete(world.teacher_a,
-                                                                             "secrett")]
-    assert "secrettagquince" in [i["label"] for i in engine.autocomplete(world.senco_b,
-                                                                         "secrett")]
+    assert "secrettagquince" not in [
+        i["label"] for i in engine.autocomplete(world.teacher_a, "secrett")
+    ]
+    assert "secrettagquince" in [i["label"] for i in engine.autocomplete(world.senco_b, "secrett")]
 
 
 def test_policies_are_searched(world, engine):
     pytest.importorskip("policies.models")
     from policies.models import PolicyIndexPage, PolicyPage
 
-    index = world.tree.home.add_child(instance=PolicyIndexPage(title="Policies",
-                                                               slug="policies"))
-    index.add_child(instance=PolicyPage(title="SEND policy", slug="send-policy",
-                                        area="send", summary="Special educational needs."))
+    index = world.tree.home.add_child(instance=PolicyIndexPage(title="Policies", slug="policies"))
+    index.add_child(
+        instance=PolicyPage(
+            title="SEND policy",
+            slug="send-policy",
+            area="send",
+            summary="Special educational needs.",
+        )
+    )
     results = engine.search(world.teacher_a, "SEND policy")
     assert titles(results)[0] == "SEND policy"
     assert results.hits[0].kind == "policy"

@@ -38,8 +38,11 @@ def test_results_page_shows_type_school_group_and_snippet(client, world):
 
 
 def test_everything_is_escaped(client, world):
-    ResourceFactory(title="<script>alert('x')</script> fractions wall",
-                    description="<b>fractions</b> & decimals", lines=["<img src=x> fractions"])
+    ResourceFactory(
+        title="<script>alert('x')</script> fractions wall",
+        description="<b>fractions</b> & decimals",
+        lines=["<img src=x> fractions"],
+    )
     html = get(client, world.teacher_a, q="fractions").content.decode()
     assert "<script>alert" not in html and "<img src=x>" not in html
     assert "&lt;script&gt;" in html
@@ -47,13 +50,17 @@ def test_everything_is_escaped(client, world):
 
 @pytest.mark.parametrize("word", ["axolotl", "narwhal", "pangolin", "secrettagquince"])
 def test_page_and_json_never_reveal_hidden_resources(client, world, word):
-    html = get(client, world.teacher_b if word == "narwhal" else world.teacher_a,
-               q=word).content.decode().lower()
+    html = (
+        get(client, world.teacher_b if word == "narwhal" else world.teacher_a, q=word)
+        .content.decode()
+        .lower()
+    )
     assert "0 results" in html
     for title in ("axolotl senco caseload", "narwhal moderation notes", "pangolin withdrawn"):
         assert title not in html
-    data = get(client, world.teacher_b if word == "narwhal" else world.teacher_a,
-               q=word[:5], ac="1").json()
+    data = get(
+        client, world.teacher_b if word == "narwhal" else world.teacher_a, q=word[:5], ac="1"
+    ).json()
     assert data["results"] == []
 
 
@@ -78,11 +85,13 @@ def test_autocomplete_url_module(client, world):
 
 
 def test_promotions_show_first_and_respect_visibility(client, world):
-    target = ContentPageFactory(parent=world.tree.home, title="Phonics hub guide",
-                                intro="Start here")
+    target = ContentPageFactory(
+        parent=world.tree.home, title="Phonics hub guide", intro="Start here"
+    )
     query = Query.get("phonics")
-    SearchPromotion.objects.create(query=query, page=target, sort_order=0,
-                                   description="Editors' pick")
+    SearchPromotion.objects.create(
+        query=query, page=target, sort_order=0, description="Editors' pick"
+    )
     SearchPromotion.objects.create(query=query, page=world.secret_page, sort_order=1)
     html = get(client, world.teacher_a, q="Phonics").content.decode()
     assert "Recommended" in html
@@ -138,8 +147,9 @@ def test_constant_query_count(client, world):
     few, _ = count("quagga")  # 2 results
     for n in range(2):
         ResourceFactory(title=f"Quagga extra {n}", lines=["quagga"], tags=["zebra"])
-    more_pages = [ContentPageFactory(parent=world.tree.home, title=f"Quagga page {n}")
-                  for n in range(3)]
+    more_pages = [
+        ContentPageFactory(parent=world.tree.home, title=f"Quagga page {n}") for n in range(3)
+    ]
     assert more_pages
     many, response = count("quagga")
     assert response.content.decode().count('class="search-hit ') >= 5
