@@ -45,4 +45,6 @@ lock: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/pages.py
-	@test ! -f bench/hub.py || DJANGO_SETTINGS_MODULE=intranet.settings.test $(PY) bench/hub.py
+	DJANGO_SETTINGS_MODULE=intranet.settings.test $(PY) bench/hub.py
+	$(PY) bench/relevance.py
+	$(PY) bench/search.py
