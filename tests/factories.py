@@ -118,7 +118,11 @@ class UserFactory(DjangoModelFactory):
     def school(self, create, extracted, **kwargs):
         if create:
             self.save()
-            StaffProfile.objects.filter(user=self).update(school=extracted)
+            profile = StaffProfile.objects.get(user=self)
+            profile.school = extracted
+            profile.save(update_fields=["school"])
+            # Replace the profile cached on the user by the signal, which still has no school.
+            self.profile = profile
 
 
 __all__ = ["StaffProfile"]

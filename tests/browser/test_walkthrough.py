@@ -69,8 +69,10 @@ def demo(transactional_db, tree, settings, tmp_path):
             ),
         ],
     )
-    NewsArticlePageFactory(parent=tree.news, title="Maths moderation dates", group=maths)
-    EventPageFactory(
+    tree.article = NewsArticlePageFactory(
+        parent=tree.news, title="Maths moderation dates", group=maths
+    )
+    tree.event = EventPageFactory(
         parent=tree.events,
         title="Maths moderation",
         category="moderation",
@@ -156,6 +158,15 @@ def test_every_page_type_passes_axe(page, live_server, demo, width):
         "/events/this-month/",
         "/accounts/profile/",
         "/search/?q=maths",
+        "/search/?q=calulation",
+        demo.article.url,
+        demo.event.url,
+        "/hub/",
+        "/hub/?q=fractions",
+        "/hub/share/",
+        demo.resource.get_absolute_url(),
+        "/policies/",
+        demo.policy.url,
     ]:
         page.goto(f"{live_server.url}{path}")
         assert_accessible(page)
@@ -196,3 +207,23 @@ def test_search_from_the_header_with_keyboard_autocomplete(page, live_server, de
     marked = [m.lower() for m in page.locator("mark").all_inner_texts()]
     assert "bar" in marked and "models" in marked, marked
     assert_accessible(page)
+
+
+def test_headteacher_pages_pass_axe(page, live_server, demo):
+    from django.contrib.auth.models import Group
+
+    from people import roles
+
+    school = demo.schools.get_children().first().specific
+    head = UserFactory(username="head.coppice", first_name="Vicky", school=school)
+    head.groups.add(Group.objects.get(name=roles.HEADTEACHERS))
+    type(head.profile).objects.filter(user=head).update(job_role="headteacher")
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill("head.coppice")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server.url}/")
+    for path in [f"{demo.policy.url}acknowledgements/", f"{demo.policy.url}adapt/"]:
+        response = page.goto(f"{live_server.url}{path}")
+        assert response.status == 200, path
+        assert_accessible(page)
