@@ -58,13 +58,37 @@ def run_query(user, params):
             .order_by(SORTS[sort][0], "-pk")
         )
         return results, ids, sort, query
+    limit = settings.HUB_SEARCH_FACET_LIMIT
+    ranked = _ranked_ids(user, query, limit)
+    if ranked is not None:
+        # The search engine ranks over Wagtail's index with bounded SQL; the hub's filters then
+        # narrow its ranked ids. The list holds ids only; the view loads one page of rows.
+        if sort == "relevance":
+            allowed = set(base.filter(pk__in=ranked).values_list("pk", flat=True))
+            matched = [pk for pk in ranked if pk in allowed]
+        else:
+            matched = list(
+                base.filter(pk__in=ranked)
+                .order_by(SORTS[sort][0], "-pk")
+                .values_list("pk", flat=True)
+            )
+        return matched, matched, sort, query
     if sort == "relevance":
         results = base.search(query)
     else:
         results = base.order_by(SORTS[sort][0]).search(query, order_by_relevance=False)
-    limit = settings.HUB_SEARCH_FACET_LIMIT
     matched = [r.pk for r in base.search(query, order_by_relevance=False)[:limit]]
     return results, matched, sort, query
+
+
+def _ranked_ids(user, query, limit):
+    """Ranked resource ids from the SQL search engines, or None where the engine is Wagtail's
+    own backend (Elasticsearch/OpenSearch), which the hub then queries directly."""
+    from search.engine import get_engine
+
+    engine = get_engine()
+    ranked = getattr(engine, "ranked_resource_ids", None)
+    return None if ranked is None else ranked(user, query, limit)
 
 
 def facet_counts(ids):

@@ -41,8 +41,9 @@ def browse(request):
     results, facet_ids, sort, query = hub_browse.run_query(request.user, request.GET)
     page = Paginator(results, settings.HUB_PAGE_SIZE).get_page(request.GET.get("page"))
     if query:
-        # Search results come back without their relations; fetch them in one query.
-        ids = [r.pk for r in page.object_list]
+        # Search results are ids, or Wagtail results without their relations: fetch the page's
+        # rows in one query.
+        ids = [getattr(r, "pk", r) for r in page.object_list]
         rows = (
             Resource.objects.filter(pk__in=ids)
             .select_related("resource_type", "school")

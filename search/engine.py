@@ -403,6 +403,20 @@ class SQLEngine:
             return 0
         return self.plain_count(Scope(user, filters or Filters()), parsed, "all")[0]
 
+    def ranked_resource_ids(self, user, text, limit):
+        """Ids of the best `limit` visible resources for `text`, best first: what the hub's
+        own list needs, without snippets or facets. Falls back to "any of the words" like the
+        main search when no resource has them all."""
+        parsed = ParsedQuery(text, synonym_groups())
+        if not parsed:
+            return []
+        scope = Scope(user, Filters(type="resource"))
+        for mode in ("all", "any"):
+            _total, _raw, top = self.run(scope, parsed, mode, "relevance", limit, 1, False)
+            if top or len(parsed.required_clauses()) < 2:
+                break
+        return [oid for _eid, ct, oid in top if ct == scope.R]
+
     def plain_count(self, scope, parsed, mode):
         where, params = scope.allowed_sql()
         frm, mparams = self.match_from(parsed, mode)

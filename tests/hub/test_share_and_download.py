@@ -227,3 +227,21 @@ def test_image_preview_and_wagtail_serve_counts(staff):
     assert served.status_code == 200
     resource.refresh_from_db()
     assert resource.download_count == 1
+
+
+def test_hub_text_search_ranks_title_matches_first_and_keeps_filters(client, tree, make_user):
+    from hub.models import ResourceType
+    from tests.hub.factories import ResourceFactory
+
+    planning = ResourceType.objects.get(slug="planning")
+    ResourceFactory(title="Times tables practice", kind="txt", lines=["Includes fractions."])
+    ResourceFactory(title="Fractions unit plan", kind="txt", resource_type=planning)
+    ResourceFactory(title="Fractions assessment", kind="txt")
+    client.force_login(make_user("searcher"))
+    titles = [r.title for r in client.get("/hub/?q=fractions").context["items"]]
+    assert titles[-1] == "Times tables practice"
+    assert set(titles[:2]) == {"Fractions unit plan", "Fractions assessment"}
+    filtered = client.get("/hub/?q=fractions&type=planning").context["items"]
+    assert [r.title for r in filtered] == ["Fractions unit plan"]
+    by_title = client.get("/hub/?q=fractions&sort=title").context["items"]
+    assert [r.title for r in by_title] == sorted(titles)
