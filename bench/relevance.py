@@ -19,22 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-PG_URL = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
-
-
-def pg_admin(sql):
-    import psycopg
-
-    with psycopg.connect(f"{PG_URL}/postgres", autocommit=True) as conn:
-        conn.execute(sql)
-
-
-def pg_reachable():
-    try:
-        pg_admin("SELECT 1")
-        return True
-    except Exception:  # noqa: BLE001 - any failure means "skip PostgreSQL"
-        return False
+from pgadmin import PG_URL, pg_admin, pg_reachable  # noqa: E402 (bench/ is on sys.path)
 
 
 def run_one(backend, verbose):

@@ -27,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-PG_URL = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
+from pgadmin import PG_URL, pg_admin, pg_reachable  # noqa: E402 (bench/ is on sys.path)
 
 QUERIES = [
     "phonics planning year 1",
@@ -145,21 +145,6 @@ def zipf_words(rng, n):
     out += rng.choices(WORDS, weights=SCHOOL_WEIGHTS, k=school)
     rng.shuffle(out)
     return out
-
-
-def pg_admin(sql):
-    import psycopg
-
-    with psycopg.connect(f"{PG_URL}/postgres", autocommit=True) as conn:
-        conn.execute(sql)
-
-
-def pg_reachable():
-    try:
-        pg_admin("SELECT 1")
-        return True
-    except Exception:  # noqa: BLE001 - any failure means "skip PostgreSQL"
-        return False
 
 
 def pct(values, q):
