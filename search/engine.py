@@ -39,6 +39,7 @@ from people.visibility import permitted_resource_ids, visible_pages, visible_res
 
 from . import highlight
 from .models import Synonym, Term
+from .pgindex import RUM_INDEX
 from .query import ParsedQuery, prefix_words
 
 logger = logging.getLogger(__name__)
@@ -182,6 +183,16 @@ class Results:
     suggestion: str = ""
     relax: list = field(default_factory=list)
     engine: str = ""
+    # More matches than were counted: `total` and the facet counts cover the best `total`.
+    capped: bool = False
+
+    @property
+    def total_label(self):
+        return f"{self.total:,}+" if self.capped else f"{self.total:,}"
+
+    @property
+    def counted_label(self):
+        return f"{self.total:,}"
 
     @property
     def num_pages(self):
@@ -209,6 +220,12 @@ def synonym_groups():
     return [s.term_list() for s in Synonym.objects.all()]
 
 
+def _school_pages():
+    from pages.models import SchoolPage
+
+    return SchoolPage.objects.all()
+
+
 # --- who may see what, as querysets ------------------------------------------------------------
 class Scope:
     """The visible, filtered resources and pages for one user and one set of filters."""
@@ -218,6 +235,7 @@ class Scope:
         self.filters = filters
         self.R = resource_ct() if resource_model() else None
         self.page_cts = page_content_types()
+        self._allowed = None
 
     def visible_resources(self):
         Resource = resource_model()
@@ -228,12 +246,13 @@ class Scope:
         # queryset would make the database read every visible row of the wide resource table.
         return visible_resources(self.user, Resource.objects.all())
 
-    def resource_filters(self):
-        """One id subquery per active resource filter, each on a narrow table or an index."""
+    def resource_filters(self, columns=True):
+        """One id subquery per active resource filter, each on a narrow table or an index;
+        without `columns`, not the filters that allowed_sql reads from the side table."""
         Resource = resource_model()
         f = self.filters
         out = []
-        if f.rtype:
+        if f.rtype and columns:
             out.append(Resource.objects.filter(resource_type__slug=f.rtype).values("pk"))
         if f.group:
             through = Resource.working_groups.through
@@ -241,7 +260,7 @@ class Scope:
         if f.ks:
             through = Resource.key_stages.through
             out.append(through.objects.filter(keystage__code=f.ks).values("resource_id"))
-        if f.school:
+        if f.school and columns:
             out.append(Resource.objects.filter(school__slug=f.school).values("pk"))
         if f.tag:
             tagged = Resource.tags.through.objects.filter(content_type_id=self.R, tag__slug=f.tag)
@@ -296,36 +315,60 @@ class Scope:
     def _ids_sql(qs):
         return qs.order_by().values("pk").query.sql_with_params()
 
+    def _permitted_sql(self, resources):
+        """`d.oid` among the resources this user may see, from people/visibility.py.
+        On PostgreSQL a correlated EXISTS: the IN form sits under an OR, where the planner can
+        only hash the whole permitted set (a scan of the wide resource table on every search),
+        while EXISTS looks up just the rows the ranked index hands over."""
+        permitted = permitted_resource_ids(self.user)
+        if permitted is None:
+            return "TRUE" if connection.vendor == "postgresql" else "1 = 1", []
+        if connection.vendor == "postgresql":
+            table = connection.ops.quote_name(resource_model()._meta.db_table)
+            correlated = permitted.extra(where=[f"{table}.id = d.oid"])  # noqa: S610 - fixed text
+            sql, p = correlated.order_by().query.sql_with_params()
+            # OFFSET 0 keeps it a per-row lookup: without it the planner may turn the EXISTS
+            # back into a hash of every permitted id.
+            return f"EXISTS ({sql} OFFSET 0)", list(p)
+        # The permitted-ids subquery itself, not `resources` (which wraps it in a second
+        # lookup of every visible id in the wide resource table: ~25 ms at 20k on SQLite).
+        sql, p = permitted.order_by().query.sql_with_params()
+        return f"d.oid IN ({sql})", list(p)
+
     def allowed_sql(self):
         """SQL restricting `d` (intranet_search_doc, one row per index entry) to visible,
-        filtered objects."""
+        filtered objects (built once per scope)."""
+        if self._allowed is None:
+            self._allowed = self._allowed_sql()
+        return self._allowed
+
+    def _allowed_sql(self):
         parts, params = [], []
         resources = self.visible_resources()
         Resource = resource_model()
         if resources is not None:
-            # The permitted-ids subquery itself, not `resources` (which wraps it in a second
-            # lookup of every visible id in the wide resource table: ~25 ms at 20k on SQLite).
-            permitted = permitted_resource_ids(self.user)
-            sql, p = (
-                self._ids_sql(resources)
-                if permitted is None
-                else permitted.order_by().query.sql_with_params()
-            )
             table = Resource._meta.db_table
-            clause = (
-                f"d.ct = %s AND d.oid IN ({sql}) "
-                f"AND d.oid NOT IN (SELECT id FROM {table} WHERE withdrawn)"
-            )
-            clause_params = [self.R, *p]
-            for ids in self.resource_filters():
+            # Cheapest tests first: within one branch of an OR they run in the order written,
+            # so the side table's own columns narrow the rows before any lookup.
+            clause, clause_params = "d.ct = %s", [self.R]
+            f = self.filters
+            if f.rtype:
+                clause += " AND d.rtype IN (SELECT id FROM hub_resourcetype WHERE slug = %s)"
+                clause_params.append(f.rtype)
+            if f.school:
+                school_sql, school_params = self._ids_sql(_school_pages().filter(slug=f.school))
+                clause += f" AND d.school IN ({school_sql})"
+                clause_params += school_params
+            if f.date:
+                clause += " AND d.created >= %s"
+                clause_params.append(connection.ops.adapt_datetimefield_value(date_cutoff(f.date)))
+            for ids in self.resource_filters(columns=False):
                 fsql, fp = ids.order_by().query.sql_with_params()
                 clause += f" AND d.oid IN ({fsql})"
                 clause_params += fp
-            if self.filters.date:
-                clause += " AND d.created >= %s"
-                clause_params.append(
-                    connection.ops.adapt_datetimefield_value(date_cutoff(self.filters.date))
-                )
+            permitted, permitted_params = self._permitted_sql(resources)
+            clause += f" AND d.oid NOT IN (SELECT id FROM {table} WHERE withdrawn) AND {permitted}"
+            clause_params += permitted_params
             parts.append(f"({clause})")
             params += clause_params
         pages = self.pages()
@@ -345,6 +388,7 @@ class SQLEngine:
     """Shared by SQLite and PostgreSQL: only the match, rank and text expressions differ."""
 
     name = "sql"
+    CAP = MAX_PAGES * PER_PAGE
 
     def match_from(self, parsed, mode):
         """(FROM + WHERE fragment matching the query, params)."""
@@ -378,18 +422,28 @@ class SQLEngine:
             return Results(text, [], 0, [], engine=self.name)
         mode = "all"
         page = max(1, min(page, MAX_PAGES))
-        total, raw, top = self.run(scope, parsed, mode, sort, per_page, page, with_facets)
+        args = (sort, per_page, page, with_facets)
+        total, capped, raw, top = self.run(scope, parsed, mode, *args)
         if total == 0 and len(parsed.required_clauses()) > 1:
             mode = "any"
-            total, raw, top = self.run(scope, parsed, mode, sort, per_page, page, with_facets)
+            total, capped, raw, top = self.run(scope, parsed, mode, *args)
         if total and not top and page > 1:  # past the end: show the last page
             page = max(1, min(MAX_PAGES, -(-total // per_page)))
-            total, raw, top = self.run(scope, parsed, mode, sort, per_page, page, with_facets)
+            args = (sort, per_page, page, with_facets)
+            total, capped, raw, top = self.run(scope, parsed, mode, *args)
         rows = self.with_bodies(scope, top)
         hits = self.load_hits(scope, rows, parsed, request)
         facets = self.build_facets(scope, raw, filters) if with_facets else []
         results = Results(
-            text, hits, total, facets, page=page, per_page=per_page, mode=mode, engine=self.name
+            text,
+            hits,
+            total,
+            facets,
+            page=page,
+            per_page=per_page,
+            mode=mode,
+            engine=self.name,
+            capped=capped,
         )
         if total == 0 or mode == "any":
             results.suggestion = self.suggest(user, parsed, filters)
@@ -412,38 +466,61 @@ class SQLEngine:
             return []
         scope = Scope(user, Filters(type="resource"))
         for mode in ("all", "any"):
-            _total, _raw, top = self.run(scope, parsed, mode, "relevance", limit, 1, False)
+            _total, _capped, _raw, top = self.run(
+                scope, parsed, mode, "relevance", limit, 1, False, cap=limit
+            )
             if top or len(parsed.required_clauses()) < 2:
                 break
         return [oid for _eid, ct, oid in top if ct == scope.R]
 
-    def plain_count(self, scope, parsed, mode):
+    def plain_count(self, scope, parsed, mode, cap=None):
+        """How many visible entries match, counting no further than `cap` + 1."""
+        cap = self.CAP if cap is None else cap
         where, params = scope.allowed_sql()
         frm, mparams = self.match_from(parsed, mode)
-        sql = f"SELECT COUNT(*) FROM {frm} AND {where}"
-        return self.fetchall(sql, mparams + params)[0][0], []
+        sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM {frm} AND {where} LIMIT %s) c"
+        return self.fetchall(sql, mparams + params + [cap + 1])[0][0], []
 
     # -- the matched set, counted ---
-    def run(self, scope, parsed, mode, sort, per_page, page, with_facets):
-        """One statement: the matched, visible set (CTE `m`, ranked once), its size by content
-        type, the facet counts (optional) and one page of hits in order.
-        Returns (total, facet rows, [(entry id, content type id, object id)])."""
+    COLUMNS = (
+        "d.id AS eid, d.ct AS ct, d.oid AS oid, d.rtype AS rtype, d.school AS school, "
+        "d.created AS created"
+    )
+
+    def order_sql(self, sort):
+        return "score DESC NULLS LAST" if sort == "date" else "score DESC"
+
+    def matched_ctes(self, scope, parsed, mode, sort, cap):
+        """CTE definitions ending in `m`: the best `cap` + 1 visible matches (one more than is
+        ever shown, to tell that there are more), with their facet columns and a score."""
         frm, mparams = self.match_from(parsed, mode)
         where, params = scope.allowed_sql()
-        R = scope.R or -1
         if sort == "date":
-            score, score_params, order = "d.created", [], "score DESC NULLS LAST"
+            score, score_params = "d.created", []
         else:
             score, score_params = self.score_sql(parsed, mode)
-            order = "score DESC"
+        sql = (
+            f"m AS (SELECT {self.COLUMNS}, {score} AS score FROM {frm} AND {where} "
+            f"ORDER BY {self.order_sql(sort)}, eid LIMIT %s)"
+        )
+        return sql, score_params + mparams + params + [cap + 1]
+
+    def run(self, scope, parsed, mode, sort, per_page, page, with_facets, cap=None):
+        """One statement: the best visible matches (CTE `m`, at most `cap` + 1), their number
+        by content type, the facet counts (optional) and one page of hits in order.
+        Counting and faceting stop at `cap`: no one pages past MAX_PAGES, and counting every
+        match of a common word is what made a search slow (bench/search.py).
+        Returns (total, capped, facet rows, [(entry id, content type id, object id)])."""
+        cap = max(self.CAP, per_page * page) if cap is None else cap
+        ctes, cte_params = self.matched_ctes(scope, parsed, mode, sort, cap)
+        R = scope.R or -1
+        order = self.order_sql(sort)
         cte = (
-            f"WITH m AS (SELECT d.id AS eid, d.ct AS ct, d.oid AS oid, d.rtype AS rtype, "
-            f"d.school AS school, d.created AS created, {score} AS score "
-            f"FROM {frm} AND {where}), "
+            f"WITH {ctes}, "
             f"mr AS (SELECT oid AS id FROM m WHERE ct = %s), "
             f"mp AS (SELECT oid AS id FROM m WHERE ct <> %s) "
         )
-        cte_params = score_params + mparams + params + [R, R]
+        cte_params = cte_params + [R, R]
         parts = ["SELECT 'ct' AS f, CAST(ct AS varchar(40)) AS v, COUNT(*) AS n FROM m GROUP BY ct"]
         part_params = []
         if with_facets:
@@ -461,10 +538,11 @@ class SQLEngine:
         sql = cte + " UNION ALL ".join(parts)
         raw = self.fetchall(sql, cte_params + part_params)
         total = sum(n for f, _, n in raw if f == "ct")
+        capped = total > cap
         hits = sorted((n, v) for f, v, n in raw if f == "hit")
         top = [tuple(int(x) for x in v.split(":")) for _, v in hits]
         top = self.final_order(parsed, mode, sort, top, per_page, page)
-        return total, [r for r in raw if r[0] != "hit"], top
+        return min(total, cap), capped, [r for r in raw if r[0] != "hit"], top
 
     def fetchall(self, sql, params):
         with connection.cursor() as cursor:
@@ -780,7 +858,16 @@ class SQLEngine:
         for key, value in filters.active().items():
             n = self.count(user, parsed.text, filters.without(key))
             if n:
-                out.append({"key": key, "label": FILTER_LABELS[key], "value": value, "count": n})
+                label = f"{self.CAP:,}+" if n > self.CAP else f"{n:,}"
+                out.append(
+                    {
+                        "key": key,
+                        "label": FILTER_LABELS[key],
+                        "value": value,
+                        "count": n,
+                        "count_label": label,
+                    }
+                )
         return sorted(out, key=lambda r: -r["count"])
 
     # -- autocomplete ---
@@ -889,22 +976,74 @@ class PostgresEngine(SQLEngine):
     name = "postgres"
 
     def match_from(self, parsed, mode):
-        frm = (
-            "wagtailsearch_indexentry e JOIN intranet_search_doc d ON d.id = e.id "
-            "WHERE (e.title || e.body) @@ to_tsquery('english', %s)"
-        )
-        return frm, [parsed.tsquery(mode)]
+        return f"intranet_search_doc d WHERE d.mvec @@ {self.TSQ}", [parsed.tsquery(mode)]
 
     # Ranking every match by the full body vector means unpacking a large out-of-line tsvector
-    # per match (the slow part of a naive query). Instead every match is ranked by the small
-    # inline `rankvec` (title, tags, description, subject), and the best CANDIDATES of those
-    # are ranked again by the full title + body vectors. Exact whenever a query has at most
-    # CANDIDATES matches; for more, a document whose words occur only in its file text can
-    # only reach the first pages if it is among the best CANDIDATES by rankvec.
-    CANDIDATES = 400
+    # per match (the slow part of a naive query), and a common word matches half the index.
+    # So the matched set is built in two tiers on the narrow side table:
+    #   t1: entries whose `rankvec` (title, tags, description, subject: small and inline)
+    #       matches, best first: through a RUM index when the extension is there (the index
+    #       hands them over in rank order), else GIN + ts_rank on the inline vector;
+    #   t2: only when t1 has fewer than the cap, entries that match in the file text alone.
+    # The best CANDIDATES of those are then ranked again by the full title + body vectors
+    # (final_order). Exact whenever a query has at most CANDIDATES matches.
+    CANDIDATES = 100
+    TSQ = "to_tsquery('english', %s)"
+
+    def __init__(self, rum=None):
+        self._rum = rum
+
+    @property
+    def rum(self):
+        """Whether the RUM index on rankvec exists (migration 0004 makes it where the
+        extension is available); looked up once per database and process."""
+        if self._rum is None:
+            key = ("rum", connection.settings_dict.get("NAME"))
+            if key not in _READY:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [RUM_INDEX])
+                    _READY[key] = cursor.fetchone() is not None
+            self._rum = _READY[key]
+        return self._rum
 
     def score_sql(self, parsed, mode):
-        return "ts_rank(d.rankvec, to_tsquery('english', %s))", [parsed.tsquery(mode)]
+        return f"ts_rank(d.rankvec, {self.TSQ})", [parsed.tsquery(mode)]
+
+    def matched_ctes(self, scope, parsed, mode, sort, cap):
+        tsq = parsed.tsquery(mode)
+        where, params = scope.allowed_sql()
+        if sort == "date":
+            score, score_params, order_params = "d.created", [], []
+            order1 = "d.created DESC NULLS LAST, d.id"
+            score2 = "d.created"
+        else:
+            score, score_params = self.score_sql(parsed, mode)
+            score2 = "CAST(0 AS real)"
+            if self.rum:
+                order1, order_params = f"d.rankvec <=> {self.TSQ}", [tsq]
+            else:
+                order1, order_params = "score DESC, d.id", []
+        t1 = (
+            f"t1 AS MATERIALIZED (SELECT {self.COLUMNS}, {score} AS score "
+            f"FROM intranet_search_doc d WHERE d.rankvec @@ {self.TSQ} AND {where} "
+            f"ORDER BY {order1} LIMIT %s)"
+        )
+        t1_params = score_params + [tsq] + params + order_params + [cap + 1]
+        # t2 is planned on its own (MATERIALIZED) and limited outside: planned under the
+        # LIMIT, PostgreSQL expects matches to turn up early and reads rows one by one,
+        # unpacking each out-of-line mvec, while on its own it takes the GIN index. It still
+        # runs only as far as the LIMIT asks, and not at all when t1 filled the cap.
+        t2 = (
+            f"t2 AS MATERIALIZED (SELECT {self.COLUMNS}, {score2} AS score "
+            f"FROM intranet_search_doc d WHERE d.mvec @@ {self.TSQ} "
+            f"AND NOT (d.rankvec @@ {self.TSQ}) AND {where})"
+        )
+        t2_params = [tsq, tsq] + params
+        m = (
+            "m AS (SELECT * FROM t1 UNION ALL "
+            "(SELECT * FROM t2 LIMIT (SELECT GREATEST(0, %s - COUNT(*)) FROM t1)))"
+        )
+        return f"{t1}, {t2}, {m}", t1_params + t2_params + [cap + 1]
 
     def candidate_window(self, sort, per_page, page):
         if sort == "date":

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
 from hub.models import KeyStage, Resource, ResourceType
-from search.engine import SQLiteEngine, WagtailEngine, get_engine
+from search.engine import PostgresEngine, SQLiteEngine, WagtailEngine, get_engine
 from tests.factories import (
     ContentPageFactory,
     NewsArticlePageFactory,
@@ -27,6 +27,9 @@ def private_media(settings, tmp_path):
 
 
 ENGINES = ["database", "wagtail"]
+if (os.environ.get("DATABASE_URL") or "").startswith("postgres"):
+    # PostgreSQL without the RUM index (a server without the extension): GIN + ts_rank.
+    ENGINES.insert(1, "database-gin")
 
 
 @pytest.fixture(params=ENGINES)
@@ -39,6 +42,8 @@ def engine(request, db):
             pytest.skip("Elasticsearch/OpenSearch checks need SEARCH_URL (and SEARCH_BACKEND)")
         return WagtailEngine()
     engine = get_engine("database")
+    if request.param == "database-gin":
+        engine = PostgresEngine(rum=False)
     # Not Wagtail's fallback: the SQL engine over the index tables (SQLite FTS5 or PostgreSQL).
     assert engine.name in {"sqlite", "postgres"}, engine.name
     return engine

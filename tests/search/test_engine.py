@@ -205,3 +205,44 @@ def test_policies_are_searched(world, engine):
     assert results.hits[0].kind == "policy"
     facets = {f.key: {v.value: v.count for v in f.values} for f in results.facets}
     assert facets["type"]["policy"] == 1
+
+
+def _quokkas(world):
+    """Three resources with the word in the title, three with it only in the file text, and
+    one the teacher of school A may not see."""
+    for i in range(3):
+        ResourceFactory(title=f"Quokka fact file {i}", lines=["marsupial notes"])
+    for i in range(3):
+        ResourceFactory(title=f"Island animals {i}", lines=[f"a quokka appears on page {i}"])
+    ResourceFactory(title="Quokka private notes", visibility=Resource.SCHOOL, school=world.school_b)
+
+
+def test_counting_stops_at_the_cap(world, engine):
+    if not hasattr(engine, "CAP"):
+        pytest.skip("Wagtail's own backends count every match")
+    _quokkas(world)
+    full = engine.search(world.teacher_a, "quokka")
+    assert (full.total, full.capped, full.total_label) == (6, False, "6")
+    assert "Quokka private notes" not in titles(full)
+    # Words in the title come before words only in the file text.
+    assert all(t.startswith("Quokka fact file") for t in titles(full)[:3])
+
+    engine.CAP = 4
+    capped = engine.search(world.teacher_a, "quokka", per_page=2)
+    assert (capped.total, capped.capped, capped.total_label) == (4, True, "4+")
+    assert "Quokka private notes" not in titles(capped)
+    counted = {f.key: {v.value: v.count for v in f.values} for f in capped.facets}
+    assert counted["type"]["resource"] <= 5
+    # The hub's ranked ids ask for their own limit and are capped there, not at CAP.
+    ids = engine.ranked_resource_ids(world.teacher_a, "quokka", 50)
+    assert len(ids) == 6
+
+
+def test_relax_counts_stop_at_the_cap(world, engine):
+    if not hasattr(engine, "CAP"):
+        pytest.skip("Wagtail's own backends count every match")
+    _quokkas(world)
+    engine.CAP = 2
+    results = engine.search(world.teacher_a, "quokka", Filters(school="beta"))
+    assert results.total == 0
+    assert [(r["key"], r["count_label"]) for r in results.relax] == [("school", "2+")]

@@ -182,3 +182,15 @@ def test_api_search_never_reveals(client, world):
     client.force_login(world.teacher_a)
     body = json.dumps(client.get("/api/v2/pages/", {"search": "wombat"}).json())
     assert "wombat" not in body.lower()
+
+
+def test_capped_results_say_so(client, world, monkeypatch):
+    from search.engine import SQLEngine
+
+    # The cap is never below one page of results.
+    monkeypatch.setattr(SQLEngine, "CAP", 20)
+    for i in range(22):
+        ResourceFactory(title=f"Wallaby worksheet {i}")
+    html = get(client, world.teacher_a, q="wallaby").content.decode()
+    assert "20+ results" in html
+    assert "Counts cover the best 20 matches" in html
