@@ -30,7 +30,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
 from django.db.models.functions import Substr
 from django.utils import timezone
 from wagtail.models import Page
@@ -237,10 +237,13 @@ class Scope:
         self.page_cts = page_content_types()
         self._allowed = None
 
+    def searches_resources(self):
+        f = self.filters
+        return resource_model() is not None and (not f.type or f.type == "resource")
+
     def visible_resources(self):
         Resource = resource_model()
-        f = self.filters
-        if Resource is None or (f.type and f.type != "resource"):
+        if not self.searches_resources():
             return None
         # Withdrawn resources are left out in allowed_sql, not here: a filter on this outer
         # queryset would make the database read every visible row of the wide resource table.
@@ -315,7 +318,7 @@ class Scope:
     def _ids_sql(qs):
         return qs.order_by().values("pk").query.sql_with_params()
 
-    def _permitted_sql(self, resources):
+    def _permitted_sql(self):
         """`d.oid` among the resources this user may see, from people/visibility.py.
         On PostgreSQL a correlated EXISTS: the IN form sits under an OR, where the planner can
         only hash the whole permitted set (a scan of the wide resource table on every search),
@@ -323,6 +326,9 @@ class Scope:
         permitted = permitted_resource_ids(self.user)
         if permitted is None:
             return "TRUE" if connection.vendor == "postgresql" else "1 = 1", []
+        if permitted.query.is_empty():
+            # none(): nothing is permitted (and an empty queryset has no SQL to embed).
+            return ("FALSE" if connection.vendor == "postgresql" else "1 = 0"), []
         if connection.vendor == "postgresql":
             table = connection.ops.quote_name(resource_model()._meta.db_table)
             correlated = permitted.extra(where=[f"{table}.id = d.oid"])  # noqa: S610 - fixed text
@@ -344,9 +350,8 @@ class Scope:
 
     def _allowed_sql(self):
         parts, params = [], []
-        resources = self.visible_resources()
         Resource = resource_model()
-        if resources is not None:
+        if self.searches_resources():
             table = Resource._meta.db_table
             # Cheapest tests first: within one branch of an OR they run in the order written,
             # so the side table's own columns narrow the rows before any lookup.
@@ -366,7 +371,7 @@ class Scope:
                 fsql, fp = ids.order_by().query.sql_with_params()
                 clause += f" AND d.oid IN ({fsql})"
                 clause_params += fp
-            permitted, permitted_params = self._permitted_sql(resources)
+            permitted, permitted_params = self._permitted_sql()
             clause += f" AND d.oid NOT IN (SELECT id FROM {table} WHERE withdrawn) AND {permitted}"
             clause_params += permitted_params
             parts.append(f"({clause})")
@@ -514,7 +519,6 @@ class SQLEngine:
         cap = max(self.CAP, per_page * page) if cap is None else cap
         ctes, cte_params = self.matched_ctes(scope, parsed, mode, sort, cap)
         R = scope.R or -1
-        order = self.order_sql(sort)
         cte = (
             f"WITH {ctes}, "
             f"mr AS (SELECT oid AS id FROM m WHERE ct = %s), "
@@ -527,14 +531,10 @@ class SQLEngine:
             facet_parts, facet_params = self.facet_parts(R)
             parts += facet_parts
             part_params += facet_params
-        text = "varchar(20)"
-        parts.append(
-            f"SELECT 'hit', CAST(eid AS {text}) || ':' || CAST(ct AS {text}) || ':' || "
-            f"CAST(oid AS {text}), ROW_NUMBER() OVER (ORDER BY {order}, eid) FROM "
-            f"(SELECT eid, ct, oid, score FROM m ORDER BY {order}, eid LIMIT %s OFFSET %s) h"
-        )
         limit, offset = self.candidate_window(sort, per_page, page)
-        part_params += [limit, offset]
+        hit_sql, hit_params = self.hits_part(parsed, mode, sort, limit, offset)
+        parts.append(hit_sql)
+        part_params += hit_params
         sql = cte + " UNION ALL ".join(parts)
         raw = self.fetchall(sql, cte_params + part_params)
         total = sum(n for f, _, n in raw if f == "ct")
@@ -543,6 +543,21 @@ class SQLEngine:
         top = [tuple(int(x) for x in v.split(":")) for _, v in hits]
         top = self.final_order(parsed, mode, sort, top, per_page, page)
         return min(total, cap), capped, [r for r in raw if r[0] != "hit"], top
+
+    HIT = (
+        "SELECT 'hit', CAST(h.eid AS varchar(20)) || ':' || CAST(h.ct AS varchar(20)) || ':' || "
+        "CAST(h.oid AS varchar(20)), ROW_NUMBER() OVER (ORDER BY {order})"
+    )
+
+    def hits_part(self, parsed, mode, sort, limit, offset):
+        """The statement's part listing the hits in order: ('hit', 'eid:ct:oid', position)."""
+        order = self.order_sql(sort)
+        sql = (
+            self.HIT.format(order=f"{order}, eid")
+            + f" FROM (SELECT eid, ct, oid, score FROM m ORDER BY {order}, eid "
+            "LIMIT %s OFFSET %s) h"
+        )
+        return sql, [limit, offset]
 
     def fetchall(self, sql, params):
         with connection.cursor() as cursor:
@@ -779,22 +794,20 @@ class SQLEngine:
         if Resource is not None:
             from hub.models import KeyStage, ResourceType
 
-            facets.append(
-                self._labelled("rtype", counts, ResourceType.objects, "slug", "name", filters)
-            )
-            facets.append(
-                self._labelled("group", counts, WorkingGroupPage.objects, "slug", "title", filters)
-            )
-            facets.append(
-                self._labelled(
-                    "ks", counts, KeyStage.objects, "code", "name", filters, order="sort_order"
-                )
-            )
-            facets.append(
-                self._labelled("school", counts, SchoolPage.objects, "slug", "title", filters)
-            )
             tag_model = Resource.tags.through.tag_model()
-            facets.append(self._labelled("tag", counts, tag_model.objects, "slug", "name", filters))
+            specs = [
+                ("rtype", ResourceType.objects, "slug", "name", None),
+                ("group", WorkingGroupPage.objects, "slug", "title", None),
+                ("ks", KeyStage.objects, "code", "name", "sort_order"),
+                ("school", SchoolPage.objects, "slug", "title", None),
+                ("tag", tag_model.objects, "slug", "name", None),
+            ]
+            labels = self._labels(counts, specs)
+            for key, *_rest, order in specs:
+                ids = {int(v): n for v, n in counts.get(key, {}).items()}
+                rows = sorted(labels.get(key, []), key=lambda r: r[3])
+                values = [(value, label, ids[pk]) for pk, value, label, _ in rows]
+                facets.append(self._facet(key, values, filters, keep_order=bool(order)))
         dates = counts.get("date", {})
         facets.append(
             self._facet(
@@ -806,13 +819,25 @@ class SQLEngine:
         )
         return [f for f in facets if f.values]
 
-    def _labelled(self, key, counts, manager, value_field, label_field, filters, order=None):
-        ids = {int(v): n for v, n in counts.get(key, {}).items()}
-        rows = manager.filter(pk__in=ids).values_list("pk", value_field, label_field)
-        if order:
-            rows = rows.order_by(order)
-        values = [(value, label, ids[pk]) for pk, value, label in rows]
-        return self._facet(key, values, filters, keep_order=bool(order))
+    @staticmethod
+    def _labels(counts, specs):
+        """{facet key: [(pk, value, label, sort key)]} for the counted ids, in one query."""
+        queries = []
+        for key, manager, value_field, label_field, order in specs:
+            ids = [int(v) for v in counts.get(key, {})]
+            if ids:
+                queries.append(
+                    manager.filter(pk__in=ids)
+                    .annotate(facet_key=Value(key), facet_order=F(order) if order else Value(0))
+                    .values_list("facet_key", "pk", value_field, label_field, "facet_order")
+                    .order_by()
+                )
+        if not queries:
+            return {}
+        out = {}
+        for key, pk, value, label, order in queries[0].union(*queries[1:], all=True):
+            out.setdefault(key, []).append((pk, value, label, order))
+        return out
 
     @staticmethod
     def _facet(key, values, filters, keep_order=False):
@@ -1050,19 +1075,29 @@ class PostgresEngine(SQLEngine):
             return super().candidate_window(sort, per_page, page)
         return max(self.CANDIDATES, page * per_page), 0
 
-    def final_order(self, parsed, mode, sort, top, per_page, page):
-        if sort == "date" or not top:
-            return top
-        tsq = parsed.tsquery(mode)
-        marks = ", ".join(["%s"] * len(top))
-        sql = (
-            "SELECT d.id, d.ct, d.oid FROM intranet_search_doc d "
-            "JOIN wagtailsearch_indexentry e ON e.id = d.id "
-            f"WHERE d.id IN ({marks}) ORDER BY ts_rank(e.title, to_tsquery('english', %s)) * 2 "
-            "+ ts_rank(e.body, to_tsquery('english', %s), 1) DESC, d.id LIMIT %s OFFSET %s"
+    def hits_part(self, parsed, mode, sort, limit, offset):
+        """The best CANDIDATES re-ranked by the full title and body vectors, the rest (deep
+        pages, the hub's long id lists) after them in tier order."""
+        if sort == "date":
+            return super().hits_part(parsed, mode, sort, limit, offset)
+        full = f"ts_rank(e.title, {self.TSQ}) * 2 + ts_rank(e.body, {self.TSQ}, 1)"
+        sql = self.HIT.format(
+            order=f"h.rn > %s, CASE WHEN h.rn <= %s THEN -({full}) "
+            "ELSE CAST(h.rn AS double precision) END, h.eid"
+        ) + (
+            " FROM (SELECT eid, ct, oid, ROW_NUMBER() OVER (ORDER BY score DESC, eid) AS rn "
+            "FROM m ORDER BY score DESC, eid LIMIT %s) h "
+            "LEFT JOIN wagtailsearch_indexentry e ON e.id = h.eid AND h.rn <= %s"
         )
-        params = [t[0] for t in top] + [tsq, tsq, per_page, (page - 1) * per_page]
-        return [tuple(row) for row in self.fetchall(sql, params)]
+        tsq = parsed.tsquery(mode)
+        c = self.CANDIDATES
+        return sql, [c, c, tsq, tsq, limit + offset, c]
+
+    def final_order(self, parsed, mode, sort, top, per_page, page):
+        if sort == "date":
+            return top
+        start = (page - 1) * per_page
+        return top[start : start + per_page]
 
     def text_columns(self):
         return "e.title_text", "e.body_text"

@@ -11,7 +11,11 @@ SPACE_RE = re.compile(r"\s+")
 
 
 def clean(text):
-    return SPACE_RE.sub(" ", strip_tags(text or "")).strip()
+    text = text or ""
+    # strip_tags parses HTML, slowly; file text and most fields have no markup at all.
+    if "<" in text:
+        text = strip_tags(text)
+    return SPACE_RE.sub(" ", text).strip()
 
 
 def terms_regex(terms):
@@ -28,6 +32,16 @@ def find(text, regex):
 
 def snippet(text, regex, window=WINDOW):
     """Escaped HTML around the first match (or the start of the text when nothing matches)."""
+    text = text or ""
+    # Only the neighbourhood of the first match is cleaned: file text can be long.
+    raw = find(text, regex)
+    if raw is not None and len(text) > window * 8:
+        lo = max(0, raw.start() - window * 4)
+        hi = raw.end() + window * 4
+        head, tail = ("… " if lo else ""), (" …" if hi < len(text) else "")
+        text = head + text[lo:hi] + tail
+    elif len(text) > window * 8:
+        text = text[: window * 8] + " …"
     text = clean(text)
     if not text:
         return ""

@@ -246,3 +246,10 @@ def test_relax_counts_stop_at_the_cap(world, engine):
     results = engine.search(world.teacher_a, "quokka", Filters(school="beta"))
     assert results.total == 0
     assert [(r["key"], r["count_label"]) for r in results.relax] == [("school", "2+")]
+
+
+def test_deactivated_account_finds_no_resources(world, engine):
+    world.teacher_a.is_active = False
+    world.teacher_a.save()
+    results = engine.search(world.teacher_a, "phonics")
+    assert [hit for hit in results.hits if hit.kind == "resource"] == []
