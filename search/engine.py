@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Substr
 from django.utils import timezone
@@ -369,7 +369,13 @@ class Scope:
                 clause_params.append(connection.ops.adapt_datetimefield_value(date_cutoff(f.date)))
             for ids in self.resource_filters(columns=False):
                 fsql, fp = ids.order_by().query.sql_with_params()
-                clause += f" AND d.oid IN ({fsql})"
+                if connection.vendor == "postgresql":
+                    # Kept a hashed filter (IS TRUE stops PostgreSQL turning it into a join):
+                    # as a join the planner drives the search from the filter's rows and
+                    # unpacks each one's match vector, many times slower than the index.
+                    clause += f" AND (d.oid IN ({fsql})) IS TRUE"
+                else:
+                    clause += f" AND d.oid IN ({fsql})"
                 clause_params += fp
             permitted, permitted_params = self._permitted_sql()
             clause += f" AND d.oid NOT IN (SELECT id FROM {table} WHERE withdrawn) AND {permitted}"
@@ -536,7 +542,7 @@ class SQLEngine:
         parts.append(hit_sql)
         part_params += hit_params
         sql = cte + " UNION ALL ".join(parts)
-        raw = self.fetchall(sql, cte_params + part_params)
+        raw = self.fetch_matched(sql, cte_params + part_params)
         total = sum(n for f, _, n in raw if f == "ct")
         capped = total > cap
         hits = sorted((n, v) for f, v, n in raw if f == "hit")
@@ -558,6 +564,10 @@ class SQLEngine:
             "LIMIT %s OFFSET %s) h"
         )
         return sql, [limit, offset]
+
+    def fetch_matched(self, sql, params):
+        """Runs the main statement (PostgreSQL adds a planner setting)."""
+        return self.fetchall(sql, params)
 
     def fetchall(self, sql, params):
         with connection.cursor() as cursor:
@@ -1074,6 +1084,18 @@ class PostgresEngine(SQLEngine):
         if sort == "date":
             return super().candidate_window(sort, per_page, page)
         return max(self.CANDIDATES, page * per_page), 0
+
+    def fetch_matched(self, sql, params):
+        if not self.rum:
+            return self.fetchall(sql, params)
+        # The planner guesses a few hundred matches for several common words together
+        # (it multiplies their frequencies) and then sorts every match itself instead of
+        # taking them from the RUM index in rank order: 115 -> 49 ms for "assessment
+        # tracker" at 100k. SET LOCAL ends with this transaction.
+        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_sort = off")
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
     def hits_part(self, parsed, mode, sort, limit, offset):
         """The best CANDIDATES re-ranked by the full title and body vectors, the rest (deep
