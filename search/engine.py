@@ -1020,8 +1020,8 @@ class PostgresEngine(SQLEngine):
     #       matches, best first: through a RUM index when the extension is there (the index
     #       hands them over in rank order), else GIN + ts_rank on the inline vector;
     #   t2: only when t1 has fewer than the cap, entries that match in the file text alone.
-    # The best CANDIDATES of those are then ranked again by the full title + body vectors
-    # (final_order). Exact whenever a query has at most CANDIDATES matches.
+    # The best CANDIDATES of those are then ranked again by the full title + body vectors,
+    # in the same statement (hits_part).
     CANDIDATES = 100
     TSQ = "to_tsquery('english', %s)"
 
