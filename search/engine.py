@@ -282,6 +282,22 @@ class Scope:
             qs = qs.filter(created_at__gte=date_cutoff(self.filters.date))
         return qs
 
+    def label_filters(self):
+        """(side-table array column, ids of the key stage / group / tag asked for)."""
+        from hub.models import KeyStage
+        from pages.models import WorkingGroupPage
+
+        f = self.filters
+        tag_model = resource_model().tags.through.tag_model()
+        out = []
+        if f.group:
+            out.append(("groups", WorkingGroupPage.objects.filter(slug=f.group).values("pk")))
+        if f.ks:
+            out.append(("ks", KeyStage.objects.filter(code=f.ks).values("pk")))
+        if f.tag:
+            out.append(("tags", tag_model.objects.filter(slug=f.tag).values("pk")))
+        return out
+
     def page_ct_ids(self):
         kind = self.filters.type
         return [ct for ct, k in self.page_cts.items() if not kind or k == kind]
@@ -367,16 +383,17 @@ class Scope:
             if f.date:
                 clause += " AND d.created >= %s"
                 clause_params.append(connection.ops.adapt_datetimefield_value(date_cutoff(f.date)))
-            for ids in self.resource_filters(columns=False):
-                fsql, fp = ids.order_by().query.sql_with_params()
-                if connection.vendor == "postgresql":
-                    # Kept a hashed filter (IS TRUE stops PostgreSQL turning it into a join):
-                    # as a join the planner drives the search from the filter's rows and
-                    # unpacks each one's match vector, many times slower than the index.
-                    clause += f" AND (d.oid IN ({fsql})) IS TRUE"
-                else:
+            if connection.vendor == "postgresql":
+                # The side table carries each resource's key stages, groups and tags.
+                for col, ids in self.label_filters():
+                    fsql, fp = ids.order_by().query.sql_with_params()
+                    clause += f" AND d.{col} && ARRAY({fsql})::bigint[]"
+                    clause_params += fp
+            else:
+                for ids in self.resource_filters(columns=False):
+                    fsql, fp = ids.order_by().query.sql_with_params()
                     clause += f" AND d.oid IN ({fsql})"
-                clause_params += fp
+                    clause_params += fp
             permitted, permitted_params = self._permitted_sql()
             clause += f" AND d.oid NOT IN (SELECT id FROM {table} WHERE withdrawn) AND {permitted}"
             clause_params += permitted_params
@@ -602,23 +619,22 @@ class SQLEngine:
 
         cts = ContentType.objects.get_for_models(SchoolPage, WorkingGroupPage)
         if Resource is not None:
+            links = self.resource_links(t, R)
             parts += [
                 "SELECT 'rtype', CAST(rtype AS varchar(40)), COUNT(*) FROM m "
                 "WHERE rtype IS NOT NULL GROUP BY rtype",
-                f"SELECT 'ks', CAST(x.keystage_id AS varchar(40)), COUNT(*) FROM mr "
-                f"JOIN {t['ks']} x ON x.resource_id = mr.id GROUP BY x.keystage_id",
-                f"SELECT 'tag', CAST(x.tag_id AS varchar(40)), COUNT(*) FROM mr "
-                f"JOIN {t['tag']} x ON x.object_id = mr.id AND x.content_type_id = %s "
-                f"GROUP BY x.tag_id",
+                f"SELECT 'ks', CAST(l.x AS varchar(40)), COUNT(*) FROM ({links['ks'][0]}) l "
+                "GROUP BY l.x",
+                f"SELECT 'tag', CAST(l.x AS varchar(40)), COUNT(*) FROM ({links['tag'][0]}) l "
+                "GROUP BY l.x",
             ]
-            part_params += [R]
+            part_params += links["ks"][1] + links["tag"][1]
             group_sql, gp = linked("group", cts[WorkingGroupPage].pk)
             parts.append(
                 f"SELECT 'group', CAST(g.x AS varchar(40)), COUNT(*) FROM ("
-                f"SELECT mr.id AS id, 'r' AS k, x.workinggrouppage_id AS x FROM mr "
-                f"JOIN {t['wg']} x ON x.resource_id = mr.id UNION {group_sql}) g GROUP BY g.x"
+                f"{links['group'][0]} UNION {group_sql}) g GROUP BY g.x"
             )
-            part_params += gp
+            part_params += links["group"][1] + gp
             school_sql, sp = linked("school", cts[SchoolPage].pk)
             parts.append(
                 f"SELECT 'school', CAST(s.x AS varchar(40)), COUNT(*) FROM ("
@@ -630,6 +646,27 @@ class SQLEngine:
             parts.append(f"SELECT 'date', '{key}', COUNT(*) FROM m WHERE created >= %s")
             part_params.append(connection.ops.adapt_datetimefield_value(date_cutoff(key)))
         return parts, part_params
+
+    def resource_links(self, t, R):
+        """{key: (SQL of (id, k, x) rows: matched resource, 'r', linked key stage / tag /
+        group id), params)} from the link tables."""
+        return {
+            "ks": (
+                f"SELECT mr.id AS id, 'r' AS k, x.keystage_id AS x FROM mr "
+                f"JOIN {t['ks']} x ON x.resource_id = mr.id",
+                [],
+            ),
+            "tag": (
+                f"SELECT mr.id AS id, 'r' AS k, x.tag_id AS x FROM mr "
+                f"JOIN {t['tag']} x ON x.object_id = mr.id AND x.content_type_id = %s",
+                [R],
+            ),
+            "group": (
+                f"SELECT mr.id AS id, 'r' AS k, x.workinggrouppage_id AS x FROM mr "
+                f"JOIN {t['wg']} x ON x.resource_id = mr.id",
+                [],
+            ),
+        }
 
     def tables(self):
         from pages.models import EventPage, NewsArticlePage
@@ -1043,6 +1080,18 @@ class PostgresEngine(SQLEngine):
 
     def score_sql(self, parsed, mode):
         return f"ts_rank(d.rankvec, {self.TSQ})", [parsed.tsquery(mode)]
+
+    COLUMNS = SQLEngine.COLUMNS + ", d.ks AS ks, d.groups AS groups, d.tags AS tags"
+
+    def resource_links(self, t, R):
+        """From the arrays on the side table (migration 0005): no lookups per match."""
+        return {
+            key: (
+                f"SELECT m.oid AS id, 'r' AS k, x FROM m CROSS JOIN LATERAL unnest(m.{col}) x",
+                [],
+            )
+            for key, col in (("ks", "ks"), ("tag", "tags"), ("group", "groups"))
+        }
 
     def matched_ctes(self, scope, parsed, mode, sort, cap):
         tsq = parsed.tsquery(mode)

@@ -8,7 +8,7 @@ from search.engine import Filters
 from search.models import Synonym
 from tests.hub.factories import ResourceFactory
 
-from .conftest import titles
+from .conftest import key_stage, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -253,3 +253,24 @@ def test_deactivated_account_finds_no_resources(world, engine):
     world.teacher_a.save()
     results = engine.search(world.teacher_a, "phonics")
     assert [hit for hit in results.hits if hit.kind == "resource"] == []
+
+
+def test_changed_key_stages_groups_and_tags_count_without_a_reindex(world, engine):
+    if engine.name == "wagtail":
+        pytest.skip("Elasticsearch/OpenSearch see link changes at the next reindex")
+    resource = ResourceFactory(
+        title="Echidna spines", key_stages=[key_stage("KS1")], working_groups=[world.maths]
+    )
+    resource.tags.add("spiky")
+    resource.key_stages.set([key_stage("KS2")])
+    resource.working_groups.set([world.literacy])
+    resource.tags.set(["prickly"])
+    results = engine.search(world.teacher_a, "echidna")
+    counted = {f.key: {v.value: v.count for v in f.values} for f in results.facets}
+    assert counted["ks"] == {"KS2": 1}
+    assert counted["group"] == {"literacy": 1}
+    assert counted["tag"] == {"prickly": 1}
+    assert engine.search(world.teacher_a, "echidna", Filters(ks="KS2")).total == 1
+    assert engine.search(world.teacher_a, "echidna", Filters(ks="KS1")).total == 0
+    assert engine.search(world.teacher_a, "echidna", Filters(group="maths")).total == 0
+    assert engine.search(world.teacher_a, "echidna", Filters(tag="prickly")).total == 1
