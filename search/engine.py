@@ -220,12 +220,6 @@ def synonym_groups():
     return [s.term_list() for s in Synonym.objects.all()]
 
 
-def _school_pages():
-    from pages.models import SchoolPage
-
-    return SchoolPage.objects.all()
-
-
 # --- who may see what, as querysets ------------------------------------------------------------
 class Scope:
     """The visible, filtered resources and pages for one user and one set of filters."""
@@ -249,22 +243,17 @@ class Scope:
         # queryset would make the database read every visible row of the wide resource table.
         return visible_resources(self.user, Resource.objects.all())
 
-    def resource_filters(self, columns=True):
-        """One id subquery per active resource filter, each on a narrow table or an index;
-        without `columns`, not the filters that allowed_sql reads from the side table."""
+    def resource_filters(self):
+        """One id subquery per active key stage / group / tag filter, on the link tables."""
         Resource = resource_model()
         f = self.filters
         out = []
-        if f.rtype and columns:
-            out.append(Resource.objects.filter(resource_type__slug=f.rtype).values("pk"))
         if f.group:
             through = Resource.working_groups.through
             out.append(through.objects.filter(workinggrouppage__slug=f.group).values("resource_id"))
         if f.ks:
             through = Resource.key_stages.through
             out.append(through.objects.filter(keystage__code=f.ks).values("resource_id"))
-        if f.school and columns:
-            out.append(Resource.objects.filter(school__slug=f.school).values("pk"))
         if f.tag:
             tagged = Resource.tags.through.objects.filter(content_type_id=self.R, tag__slug=f.tag)
             out.append(tagged.values("object_id"))
@@ -276,11 +265,34 @@ class Scope:
         if qs is None:
             return None
         qs = qs.filter(withdrawn=False)
+        # Every filter as `pk__in`: Wagtail's search backends refuse lookups across relations.
+        Resource = resource_model()
+        if self.filters.rtype:
+            qs = qs.filter(
+                pk__in=Resource.objects.filter(resource_type__slug=self.filters.rtype).values("pk")
+            )
+        if self.filters.school:
+            qs = qs.filter(
+                pk__in=Resource.objects.filter(school__slug=self.filters.school).values("pk")
+            )
         for ids in self.resource_filters():
             qs = qs.filter(pk__in=ids)
         if self.filters.date:
             qs = qs.filter(created_at__gte=date_cutoff(self.filters.date))
         return qs
+
+    def column_filters(self):
+        """(side-table column, ids of the resource type / school asked for)."""
+        from hub.models import ResourceType
+        from pages.models import SchoolPage
+
+        f = self.filters
+        out = []
+        if f.rtype:
+            out.append(("rtype", ResourceType.objects.filter(slug=f.rtype)))
+        if f.school:
+            out.append(("school", SchoolPage.objects.filter(slug=f.school)))
+        return out
 
     def label_filters(self):
         """(side-table array column, ids of the key stage / group / tag asked for)."""
@@ -373,13 +385,10 @@ class Scope:
             # so the side table's own columns narrow the rows before any lookup.
             clause, clause_params = "d.ct = %s", [self.R]
             f = self.filters
-            if f.rtype:
-                clause += " AND d.rtype IN (SELECT id FROM hub_resourcetype WHERE slug = %s)"
-                clause_params.append(f.rtype)
-            if f.school:
-                school_sql, school_params = self._ids_sql(_school_pages().filter(slug=f.school))
-                clause += f" AND d.school IN ({school_sql})"
-                clause_params += school_params
+            for column, ids in self.column_filters():
+                fsql, fp = self._ids_sql(ids)
+                clause += f" AND d.{column} IN ({fsql})"
+                clause_params += fp
             if f.date:
                 clause += " AND d.created >= %s"
                 clause_params.append(connection.ops.adapt_datetimefield_value(date_cutoff(f.date)))
@@ -390,7 +399,7 @@ class Scope:
                     clause += f" AND d.{col} && ARRAY({fsql})::bigint[]"
                     clause_params += fp
             else:
-                for ids in self.resource_filters(columns=False):
+                for ids in self.resource_filters():
                     fsql, fp = ids.order_by().query.sql_with_params()
                     clause += f" AND d.oid IN ({fsql})"
                     clause_params += fp
@@ -838,11 +847,11 @@ class SQLEngine:
 
             tag_model = Resource.tags.through.tag_model()
             specs = [
-                ("rtype", ResourceType.objects, "slug", "name", None),
-                ("group", WorkingGroupPage.objects, "slug", "title", None),
-                ("ks", KeyStage.objects, "code", "name", "sort_order"),
-                ("school", SchoolPage.objects, "slug", "title", None),
-                ("tag", tag_model.objects, "slug", "name", None),
+                ("rtype", ResourceType, "slug", "name", None),
+                ("group", WorkingGroupPage, "slug", "title", None),
+                ("ks", KeyStage, "code", "name", "sort_order"),
+                ("school", SchoolPage, "slug", "title", None),
+                ("tag", tag_model, "slug", "name", None),
             ]
             labels = self._labels(counts, specs)
             for key, *_rest, order in specs:
@@ -866,11 +875,10 @@ class SQLEngine:
         """{facet key: [(pk, value, label, sort key)]} for the counted ids, in one query
         (written out: composing five querysets into a union cost more than running it)."""
         parts, params = [], []
-        for key, manager, value_field, label_field, order in specs:
+        for key, model, value_field, label_field, order in specs:
             ids = [int(v) for v in counts.get(key, {})]
             if not ids:
                 continue
-            model = manager.model
             # Page types keep slug and title on wagtailcore_page.
             table = Page._meta.db_table if issubclass(model, Page) else model._meta.db_table
             sort = order or "0"
