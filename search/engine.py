@@ -551,13 +551,19 @@ class SQLEngine:
         cap = max(self.CAP, per_page * page) if cap is None else cap
         ctes, cte_params = self.matched_ctes(scope, parsed, mode, sort, cap)
         R = scope.R or -1
+        # m holds one entry more than the cap, only to tell that there are more; everything
+        # counted (sizes by type, facets) reads `mf`, the best `cap` of them.
         cte = (
             f"WITH {ctes}, "
-            f"mr AS (SELECT oid AS id FROM m WHERE ct = %s), "
-            f"mp AS (SELECT oid AS id FROM m WHERE ct <> %s) "
+            f"mf AS (SELECT * FROM m ORDER BY {self.order_sql(sort)}, eid LIMIT %s), "
+            f"mr AS (SELECT oid AS id FROM mf WHERE ct = %s), "
+            f"mp AS (SELECT oid AS id FROM mf WHERE ct <> %s) "
         )
-        cte_params = cte_params + [R, R]
-        parts = ["SELECT 'ct' AS f, CAST(ct AS varchar(40)) AS v, COUNT(*) AS n FROM m GROUP BY ct"]
+        cte_params = cte_params + [cap, R, R]
+        parts = [
+            "SELECT 'all' AS f, '' AS v, COUNT(*) AS n FROM m",
+            "SELECT 'ct', CAST(ct AS varchar(40)), COUNT(*) FROM mf GROUP BY ct",
+        ]
         part_params = []
         if with_facets:
             facet_parts, facet_params = self.facet_parts(R)
@@ -569,12 +575,12 @@ class SQLEngine:
         part_params += hit_params
         sql = cte + " UNION ALL ".join(parts)
         raw = self.fetch_matched(sql, cte_params + part_params)
-        total = sum(n for f, _, n in raw if f == "ct")
+        total = sum(n for f, _, n in raw if f == "all")
         capped = total > cap
         hits = sorted((n, v) for f, v, n in raw if f == "hit")
         top = [tuple(int(x) for x in v.split(":")) for _, v in hits]
         top = self.final_order(parsed, mode, sort, top, per_page, page)
-        return min(total, cap), capped, [r for r in raw if r[0] != "hit"], top
+        return min(total, cap), capped, [r for r in raw if r[0] not in ("hit", "all")], top
 
     HIT = (
         "SELECT 'hit', CAST(h.eid AS varchar(20)) || ':' || CAST(h.ct AS varchar(20)) || ':' || "
@@ -630,7 +636,7 @@ class SQLEngine:
         if Resource is not None:
             links = self.resource_links(t, R)
             parts += [
-                "SELECT 'rtype', CAST(rtype AS varchar(40)), COUNT(*) FROM m "
+                "SELECT 'rtype', CAST(rtype AS varchar(40)), COUNT(*) FROM mf "
                 "WHERE rtype IS NOT NULL GROUP BY rtype",
                 f"SELECT 'ks', CAST(l.x AS varchar(40)), COUNT(*) FROM ({links['ks'][0]}) l "
                 "GROUP BY l.x",
@@ -647,12 +653,12 @@ class SQLEngine:
             school_sql, sp = linked("school", cts[SchoolPage].pk)
             parts.append(
                 f"SELECT 'school', CAST(s.x AS varchar(40)), COUNT(*) FROM ("
-                f"SELECT oid AS id, 'r' AS k, school AS x FROM m WHERE ct = %s "
+                f"SELECT oid AS id, 'r' AS k, school AS x FROM mf WHERE ct = %s "
                 f"AND school IS NOT NULL UNION {school_sql}) s GROUP BY s.x"
             )
             part_params += [R, *sp]
         for key, _, _ in DATE_BUCKETS:
-            parts.append(f"SELECT 'date', '{key}', COUNT(*) FROM m WHERE created >= %s")
+            parts.append(f"SELECT 'date', '{key}', COUNT(*) FROM mf WHERE created >= %s")
             part_params.append(connection.ops.adapt_datetimefield_value(date_cutoff(key)))
         return parts, part_params
 
@@ -1097,7 +1103,7 @@ class PostgresEngine(SQLEngine):
         """From the arrays on the side table (migration 0005): no lookups per match."""
         return {
             key: (
-                f"SELECT m.oid AS id, 'r' AS k, x FROM m CROSS JOIN LATERAL unnest(m.{col}) x",
+                f"SELECT mf.oid AS id, 'r' AS k, x FROM mf CROSS JOIN LATERAL unnest(mf.{col}) x",
                 [],
             )
             for key, col in (("ks", "ks"), ("tag", "tags"), ("group", "groups"))
