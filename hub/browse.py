@@ -145,7 +145,7 @@ def new_this_week(user, limit=5):
         .filter(withdrawn=False, created_at__gte=since)
         .select_related("resource_type")
         .defer("extracted_text")
-        .order_by("-created_at")[:limit]
+        .order_by("-created_at", "-pk")[:limit]
     )
 
 
@@ -163,5 +163,5 @@ def related_resources(user, resource, limit=5):
         Resource.objects.filter(pk__in=ids)
         .select_related("resource_type")
         .defer("extracted_text")
-        .order_by("-download_count", "-created_at")[:limit]
+        .order_by("-download_count", "-created_at", "-pk")[:limit]
     )

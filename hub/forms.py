@@ -71,8 +71,10 @@ class ResourceMetadataForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["working_groups"].queryset = WorkingGroupPage.objects.live().order_by("title")
-        self.fields["school"].queryset = SchoolPage.objects.live().order_by("title")
+        self.fields["working_groups"].queryset = WorkingGroupPage.objects.live().order_by(
+            "title", "pk"
+        )
+        self.fields["school"].queryset = SchoolPage.objects.live().order_by("title", "pk")
         self.fields["restricted_to"].queryset = audience_groups()
 
     def clean_tags(self):

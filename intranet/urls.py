@@ -5,7 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from pages.calendar_feed import calendar_feed
+from pages.views import calendar_feed
 from people import views as people_views
 
 from .api import api_router
@@ -19,6 +19,11 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/profile/", people_views.my_profile, name="my_profile"),
+    path(
+        "accounts/profile/calendar/reset/",
+        people_views.reset_calendar,
+        name="reset_calendar",
+    ),
     path("calendar/<str:token>/lte-events.ics", calendar_feed, name="calendar_feed"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/login/", to_sign_in, {"default_next": "/admin/"}, name="admin_login"),

@@ -2,8 +2,16 @@
 
 import datetime
 
+from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
+
+from people.tokens import calendar_token
+
+
+def feed_url(request, user):
+    """The user's private subscription address (see people/tokens.py)."""
+    return request.build_absolute_uri(reverse("calendar_feed", args=[calendar_token(user)]))
 
 
 def events_to_ical(events, request):

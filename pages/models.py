@@ -17,7 +17,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from .blocks import ContentStreamBlock
-from .calendar_feed import feed_url
+from .ical import events_to_ical, feed_url
 from .queries import EventQuerySet, NewsQuerySet
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -55,7 +55,7 @@ class SchoolIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["schools"] = SchoolPage.objects.live().child_of(self).order_by("title")
+        context["schools"] = SchoolPage.objects.live().child_of(self).order_by("title", "pk")
         return context
 
 
@@ -117,7 +117,7 @@ class SchoolPage(Page):
             get_user_model()
             .objects.filter(is_active=True, profile__school=self)
             .select_related("profile")
-            .order_by("last_name", "first_name")
+            .order_by("last_name", "first_name", "pk")
         )
         return context
 
@@ -163,7 +163,7 @@ class WorkingGroupIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        groups = WorkingGroupPage.objects.live().child_of(self).order_by("title")
+        groups = WorkingGroupPage.objects.live().child_of(self).order_by("title", "pk")
         context["groups"] = groups.annotate(
             member_count=models.Count("members", distinct=True)
         ).select_related("lead_group")
@@ -206,7 +206,7 @@ class WorkingGroupPage(Page):
             get_user_model()
             .objects.filter(is_active=True, profile__working_groups=self)
             .select_related("profile__school")
-            .order_by("profile__school__title", "last_name", "first_name")
+            .order_by("profile__school__title", "last_name", "first_name", "pk")
         )
         by_school = {}
         for user in members:
@@ -218,7 +218,7 @@ class WorkingGroupPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["leads"] = self.leads()
         context["members_by_school"] = self.members_by_school()
-        context["child_pages"] = self.get_children().live().order_by("title")
+        context["child_pages"] = self.get_children().live().order_by("title", "pk")
         context["upcoming_events"] = EventPage.objects.live().upcoming().filter(group=self)[:5]
         return context
 
@@ -235,7 +235,7 @@ class ContentPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["child_pages"] = self.get_children().live().order_by("title")
+        context["child_pages"] = self.get_children().live().order_by("title", "pk")
         return context
 
 
@@ -356,10 +356,8 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("feed/")
     def ical(self, request):
-        from .ical import events_to_ical
-
         response = HttpResponse(
-            events_to_ical(self.events().order_by("start"), request),
+            events_to_ical(self.events().order_by("start", "pk"), request),
             content_type="text/calendar; charset=utf-8",
         )
         response["Content-Disposition"] = 'attachment; filename="lte-events.ics"'

@@ -9,7 +9,9 @@ from wagtail.query import PageQuerySet
 
 class NewsQuerySet(PageQuerySet):
     def latest_first(self):
-        return self.order_by("-date", "-first_published_at").select_related("group", "school")
+        return self.order_by("-date", "-first_published_at", "-pk").select_related(
+            "group", "school"
+        )
 
 
 class EventQuerySet(PageQuerySet):
@@ -19,7 +21,7 @@ class EventQuerySet(PageQuerySet):
         )
         return (
             self.filter(Q(end__gte=start_of_today) | Q(end__isnull=True, start__gte=start_of_today))
-            .order_by("start")
+            .order_by("start", "pk")
             .select_related("school", "group")
         )
 
@@ -30,5 +32,5 @@ class EventQuerySet(PageQuerySet):
         return (
             self.filter(start__lte=end)
             .filter(Q(end__gte=start) | Q(end__isnull=True, start__gte=start))
-            .order_by("start")
+            .order_by("start", "pk")
         )

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from .tokens import new_calendar_key
+
 
 class StaffProfile(models.Model):
     JOB_ROLES = [
@@ -33,6 +35,8 @@ class StaffProfile(models.Model):
     working_groups = models.ManyToManyField(
         "pages.WorkingGroupPage", blank=True, related_name="members"
     )
+    # Part of the private calendar address (people/tokens.py); redrawn when the user resets it.
+    calendar_key = models.CharField(max_length=32, default=new_calendar_key, editable=False)
 
     class Meta:
         verbose_name = "staff profile"

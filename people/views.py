@@ -1,25 +1,29 @@
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
-
-from pages.models import WorkingGroupPage
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from .models import StaffProfile
+from .tokens import calendar_token, reset_calendar_token
 
 
 class ProfileForm(forms.ModelForm):
     first_name = forms.CharField(max_length=150)
     last_name = forms.CharField(max_length=150)
-    working_groups = forms.ModelMultipleChoiceField(
-        queryset=WorkingGroupPage.objects.live().order_by("title"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="The groups whose news, meetings and resources you want to follow.",
-    )
 
     class Meta:
         model = StaffProfile
         fields = ["job_title", "working_groups"]
+        widgets = {"working_groups": forms.CheckboxSelectMultiple}
+        help_texts = {
+            "working_groups": "The groups whose news, meetings and resources you want to follow."
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        groups = self.fields["working_groups"]
+        groups.queryset = groups.queryset.filter(live=True).order_by("title", "pk")
 
 
 def my_profile(request):
@@ -36,4 +40,23 @@ def my_profile(request):
         request.user.save(update_fields=["first_name", "last_name"])
         messages.success(request, "Your profile has been saved.")
         return redirect("my_profile")
-    return render(request, "people/profile.html", {"form": form, "profile": profile})
+    request.user.profile = profile
+    calendar_url = request.build_absolute_uri(
+        reverse("calendar_feed", args=[calendar_token(request.user)])
+    )
+    return render(
+        request,
+        "people/profile.html",
+        {"form": form, "profile": profile, "calendar_url": calendar_url},
+    )
+
+
+@require_POST
+def reset_calendar(request):
+    reset_calendar_token(request.user)
+    messages.success(
+        request,
+        "Your calendar address has been changed. Calendars subscribed to the old address will "
+        "stop updating: subscribe again with the new one.",
+    )
+    return redirect(reverse("my_profile") + "#calendar")

@@ -60,7 +60,7 @@ def my_working_groups(user):
         WorkingGroupPage.objects.live()
         .filter(Q(members__user=user) | Q(lead_group__user=user))
         .distinct()
-        .order_by("title")
+        .order_by("title", "pk")
     )
 
 

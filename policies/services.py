@@ -120,7 +120,7 @@ def staff_queryset(school=None, schools=None):
         get_user_model()
         .objects.filter(is_active=True)
         .select_related("profile__school")
-        .order_by("profile__school__title", "last_name", "first_name", "username")
+        .order_by("profile__school__title", "last_name", "first_name", "username", "pk")
     )
     if school is not None:
         users = users.filter(profile__school=school)

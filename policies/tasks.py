@@ -87,7 +87,7 @@ def digest(days=7):
                 policy_id__in=list(visible), published_at__gt=since, published_at__lte=now
             )
             .select_related("policy")
-            .order_by("-published_at")
+            .order_by("-published_at", "-pk")
         )
         if versions and user.email:
             for version in versions:

@@ -72,7 +72,7 @@ def _safe_next(request, default):
 
 def policy_index(request, index):
     access = access_for(request)
-    policies = services.visible_policies(request.user).child_of(index).order_by("title")
+    policies = services.visible_policies(request.user).child_of(index).order_by("title", "pk")
     area = request.GET.get("area", "")
     if area in dict(AREAS):
         policies = policies.filter(area=area)
@@ -87,7 +87,7 @@ def policy_index(request, index):
         policies = policies.filter(
             next_review_date__lte=today + datetime.timedelta(days=REVIEW_SOON_DAYS)
         )
-    schools = list(SchoolPage.objects.live().order_by("title"))
+    schools = list(SchoolPage.objects.live().order_by("title", "pk"))
     school = next((s for s in schools if s.slug == request.GET.get("school")), None)
     policies = list(policies)
     acks = services.acknowledgement_index(policies, [request.user])
@@ -139,7 +139,7 @@ def to_read(request, index):
     history = (
         Acknowledgement.objects.filter(user=request.user)
         .select_related("version__policy")
-        .order_by("-acknowledged_at")
+        .order_by("-acknowledged_at", "-pk")
     )
     return index.render(
         request,
@@ -161,7 +161,7 @@ def review_dashboard(request, index):
         .child_of(index)
         .filter(next_review_date__lte=horizon)
         .select_related("owner_user")
-        .order_by("next_review_date", "title")
+        .order_by("next_review_date", "title", "pk")
     )
     by_owner = OrderedDict()
     for policy in sorted(
@@ -196,15 +196,17 @@ def _report_schools(request):
         raise PermissionDenied
     if access.is_admin:
         return None
-    return list(SchoolPage.objects.filter(pk__in=access.managed_school_ids).order_by("title"))
+    return list(SchoolPage.objects.filter(pk__in=access.managed_school_ids).order_by("title", "pk"))
 
 
 def _completion_data(request, index):
     allowed = _report_schools(request)
-    schools = allowed if allowed is not None else list(SchoolPage.objects.live().order_by("title"))
+    schools = (
+        allowed if allowed is not None else list(SchoolPage.objects.live().order_by("title", "pk"))
+    )
     policies = [
         p
-        for p in services.visible_policies(request.user).child_of(index).order_by("title")
+        for p in services.visible_policies(request.user).child_of(index).order_by("title", "pk")
         if (v := services.required_version(p)) is not None and v.requires_acknowledgement
     ]
     grid = services.trust_overview(policies, schools)
@@ -288,7 +290,7 @@ def _school_statuses(policy):
         for a in SchoolAdaptation.objects.filter(policy=policy).select_related("base_version")
     }
     rows = []
-    for school in SchoolPage.objects.live().order_by("title"):
+    for school in SchoolPage.objects.live().order_by("title", "pk"):
         rows.append({"school": school, "adaptation": adaptations.get(school.pk)})
     return rows
 
@@ -528,7 +530,7 @@ def policy_report(request, policy):
             "outstanding": [r for r in rows if not r.done],
             "intervals": REMINDER_INTERVALS,
             "access": access_for(request),
-            "schools": SchoolPage.objects.live().order_by("title")
+            "schools": SchoolPage.objects.live().order_by("title", "pk")
             if access_for(request).is_admin
             else [],
         },

@@ -1,4 +1,8 @@
+import datetime
+import zoneinfo
+
 import pytest
+import time_machine
 from wagtail.models import Collection, Locale, Page, Site
 
 from people import roles
@@ -13,6 +17,16 @@ from .factories import (
 )
 
 PASSWORD = "pw-for-tests-1"
+# A Wednesday morning in the autumn term: tests whose data is laid out relative to "today"
+# (the demo trust's calendar, review dates) start here, whatever day the suite runs on.
+SCHOOL_DAY = datetime.datetime(2026, 11, 18, 10, 30, tzinfo=zoneinfo.ZoneInfo("Europe/London"))
+
+
+@pytest.fixture
+def school_day():
+    """The clock starts at SCHOOL_DAY and keeps ticking (timeouts and lockouts still work)."""
+    with time_machine.travel(SCHOOL_DAY, tick=True) as traveller:
+        yield traveller
 
 
 def ensure_wagtail_roots():

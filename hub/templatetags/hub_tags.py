@@ -18,6 +18,6 @@ def group_resources(context, page, limit=5):
         resources = (
             Resource.objects.filter(pk__in=ids)
             .select_related("resource_type")
-            .order_by("-created_at")[:limit]
+            .order_by("-created_at", "-pk")[:limit]
         )
     return {"page": page, "resources": resources, "request": request}

@@ -1,6 +1,9 @@
+import pytest
 from django.core.management import call_command
 
 from hub.models import Resource
+
+pytestmark = pytest.mark.usefixtures("school_day")
 
 
 def test_demo_resources_are_idempotent_and_varied(tree, make_user):

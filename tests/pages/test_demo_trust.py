@@ -6,6 +6,8 @@ from wagtail.models import GroupPagePermission, Page, Site
 
 from pages.models import EventPage, SchoolPage, WorkingGroupPage
 
+pytestmark = pytest.mark.usefixtures("school_day")
+
 
 def counts():
     return {

@@ -1,11 +1,13 @@
 import datetime
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
 
+from people.tokens import calendar_token, user_for_calendar_token
 from tests.factories import (
     ContentPageFactory,
     EventPageFactory,
@@ -185,24 +187,52 @@ def test_list_pages_run_a_constant_number_of_queries(teacher_client, trust, url,
 def test_calendar_subscription_works_without_a_session_and_only_with_a_valid_token(
     client, teacher, trust
 ):
-    from pages.calendar_feed import feed_token
-
-    token = feed_token(teacher)
+    token = calendar_token(teacher)
     response = client.get(f"/calendar/{token}/lte-events.ics")
     assert response.status_code == 200
     assert b"Maths moderation" in response.content
     assert client.get(f"/calendar/{token}x/lte-events.ics").status_code == 404
     assert client.get("/calendar/not-a-token/lte-events.ics").status_code == 404
+    other_user = f"{teacher.pk + 1000}-{token.partition('-')[2]}"
+    assert client.get(f"/calendar/{other_user}/lte-events.ics").status_code == 404
     teacher.is_active = False
     teacher.save()
     assert client.get(f"/calendar/{token}/lte-events.ics").status_code == 404
 
 
-def test_events_page_offers_the_private_subscription_address(teacher_client, teacher, trust):
-    from pages.calendar_feed import feed_token
+def test_calendar_address_is_stable_whatever_the_clock_says(teacher):
+    with time_machine.travel("2026-09-01 08:00", tick=False):
+        first = calendar_token(teacher)
+    with time_machine.travel("2027-07-20 23:59:59", tick=False):
+        assert calendar_token(teacher) == first
+        assert user_for_calendar_token(first) == teacher
 
+
+def test_events_page_offers_the_private_subscription_address(teacher_client, teacher, trust):
     content = teacher_client.get("/events/").content.decode()
-    assert f"/calendar/{feed_token(teacher)}/lte-events.ics" in content
+    assert f"/calendar/{calendar_token(teacher)}/lte-events.ics" in content
+
+
+def test_staff_can_reset_their_calendar_address(teacher_client, teacher, trust):
+    old = calendar_token(teacher)
+    assert old in teacher_client.get("/accounts/profile/").content.decode()
+    assert teacher_client.get("/accounts/profile/calendar/reset/").status_code == 405
+    response = teacher_client.post("/accounts/profile/calendar/reset/")
+    assert response.status_code == 302
+    teacher.profile.refresh_from_db()
+    new = calendar_token(teacher)
+    assert new != old
+    assert teacher_client.get(f"/calendar/{old}/lte-events.ics").status_code == 404
+    assert teacher_client.get(f"/calendar/{new}/lte-events.ics").status_code == 200
+    assert new in teacher_client.get("/accounts/profile/").content.decode()
+
+
+def test_a_password_change_ends_the_old_calendar_address(client, teacher, trust):
+    old = calendar_token(teacher)
+    teacher.set_password("a-new-password-for-term")
+    teacher.save()
+    assert client.get(f"/calendar/{old}/lte-events.ics").status_code == 404
+    assert client.get(f"/calendar/{calendar_token(teacher)}/lte-events.ics").status_code == 200
 
 
 def test_content_page_renders_every_block(teacher_client, trust):

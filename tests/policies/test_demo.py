@@ -10,6 +10,8 @@ from policies.models import (
     SchoolAdaptation,
 )
 
+pytestmark = pytest.mark.usefixtures("school_day")
+
 
 def counts():
     return {

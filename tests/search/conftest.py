@@ -2,11 +2,11 @@
 resources at every visibility level (with real files whose text is extracted), pages of each
 kind, a view-restricted page and, when the policies app is there, a policy."""
 
-import datetime
 import os
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from hub.models import KeyStage, Resource, ResourceType
@@ -140,7 +140,7 @@ def world(tree, make_user):
         title="Phonics screening check results",
         intro="Our phonics results are up.",
         school=w.school_a,
-        date=datetime.date.today(),
+        date=timezone.localdate(),
     )
     w.secret_page = ContentPageFactory(
         parent=tree.home, title="Heads only wombat page", intro="wombat restructuring plans"
