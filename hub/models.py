@@ -1,6 +1,7 @@
 """The resource hub's document model (WAGTAILDOCS_DOCUMENT_MODEL), its versions and vocabularies.
 
-Who may see a resource is decided in people/visibility.py only; nothing here filters by user."""
+Who may see a resource is decided in people/visibility.py only; `Resource.objects.visible_to`
+is how the rest of the project asks it."""
 
 import os
 import uuid
@@ -11,9 +12,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
-from wagtail.documents.models import AbstractDocument, Document
+from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+
+from people.visibility import permitted_resource_ids, visible_resources
 
 
 def resource_upload_to(instance, filename):
@@ -52,6 +55,20 @@ class KeyStage(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ResourceQuerySet(DocumentQuerySet):
+    def visible_to(self, user):
+        """Resources of this queryset that `user` may see (withdrawn: only their uploader)."""
+        return visible_resources(user, self)
+
+    def listed_for(self, user):
+        """What lists, counts and feeds show: visible and not withdrawn."""
+        return self.visible_to(user).filter(withdrawn=False)
+
+    def permitted_ids(self, user):
+        """A `values("pk")` subquery of what `user` may see, or None for everything."""
+        return permitted_resource_ids(user)
 
 
 class Resource(AbstractDocument):
@@ -98,6 +115,8 @@ class Resource(AbstractDocument):
     )
     withdrawn = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ResourceQuerySet.as_manager()
 
     admin_form_fields = Document.admin_form_fields + (
         "description",

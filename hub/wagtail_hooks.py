@@ -1,21 +1,59 @@
 from django.http import Http404
+from django.template.loader import render_to_string
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 
-from people.visibility import can_view_resource, visible_resources
+from pages.panels import GROUP_PANELS
+from people.visibility import can_view_resource
 
+from .admin_access import VisibleDocumentsAdminAPIViewSet, VisibleResourcePermissionPolicy
+from .models import Resource
 from .services import count_download
+
+# Loaded after every app's ready(), so this replaces the stock document policy that
+# wagtail.documents registered for the document model.
+register_permission_policy(
+    Resource,
+    VisibleResourcePermissionPolicy(
+        Resource, auth_model="wagtaildocs.Document", owner_field_name="uploaded_by_user"
+    ),
+)
 
 
 @hooks.register("before_serve_document")
 def only_permitted_resources(document, request):
     # Wagtail's own /documents/<id>/<name> route would otherwise serve any resource to anyone
     # signed in. A 404 rather than a 403, so that the route cannot confirm a resource exists.
-    if not can_view_resource(request.user, document):
+    if not can_view_resource(request.user, document) or document.withdrawn:
         raise Http404("Not found")
     count_download(document)
 
 
 @hooks.register("construct_document_chooser_queryset")
-def chooser_shows_only_permitted(documents, request):
-    # Editors linking a resource from a page must not discover resources they may not see.
-    return visible_resources(request.user, documents)
+def chooser_shows_only_listed(documents, request):
+    # Editors linking a resource from a page must not discover resources they may not see,
+    # nor link withdrawn ones.
+    return Resource.objects.filter(pk__in=documents.values("pk")).listed_for(request.user)
+
+
+# After wagtail.documents' own hook (order 0), which registers the stock endpoint.
+@hooks.register("construct_admin_api", order=100)
+def admin_api_lists_only_visible_resources(router):
+    router.register_endpoint("documents", VisibleDocumentsAdminAPIViewSet)
+
+
+@hooks.register(GROUP_PANELS)
+def group_resources_panel(request, group_page, limit=5):
+    """A working group's latest resources that the viewer may see."""
+    resources = (
+        Resource.objects.listed_for(request.user)
+        .filter(working_groups=group_page)
+        .select_related("resource_type")
+        .defer("extracted_text")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+    return render_to_string(
+        "hub/includes/group_resources.html",
+        {"page": group_page, "resources": resources},
+        request=request,
+    )

@@ -1,5 +1,7 @@
 from wagtail.models import Site
 
+from people.visibility import visible_pages
+
 
 def navigation(request):
     """The main menu: the live, in-menu children of the site's home page (one query)."""
@@ -8,5 +10,5 @@ def navigation(request):
     site = Site.find_for_request(request)
     if site is None:
         return {}
-    menu = site.root_page.get_children().live().in_menu().order_by("path")
+    menu = visible_pages(request.user, site.root_page.get_children()).in_menu().order_by("path")
     return {"main_menu": menu, "site_root": site.root_page}

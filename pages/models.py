@@ -5,8 +5,9 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.paginator import Paginator
 from django.db import models
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
@@ -16,15 +17,32 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from people.visibility import visible_pages
+
 from .blocks import ContentStreamBlock
 from .ical import events_to_ical, feed_url
-from .queries import EventQuerySet, NewsQuerySet
+from .panels import GROUP_PANELS, HOME_PANELS, render_panels
+from .queries import EventQuerySet, NewsQuerySet, TrustPageQuerySet, WorkingGroupQuerySet
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
-class HomePage(Page):
-    """The trust dashboard at `/`."""
+def child_pages(page, user):
+    """The children of `page` that `user` may see, by title."""
+    return visible_pages(user, page.get_children()).order_by("title", "pk")
+
+
+class TrustPage(Page):
+    """Every page type of the trust: its queryset answers `visible_to(user)`."""
+
+    objects = PageManager.from_queryset(TrustPageQuerySet)()
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(TrustPage):
+    """The trust dashboard at `/`: panels from other apps come through `lte_home_panels`."""
 
     intro = RichTextField(features=INTRO_FEATURES, blank=True)
 
@@ -33,19 +51,16 @@ class HomePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from people.visibility import my_working_groups
-
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = NewsArticlePage.objects.live().latest_first()[:3]
-        context["upcoming_events"] = EventPage.objects.live().upcoming()[:5]
-        context["my_groups"] = my_working_groups(request.user)
-        from policies.services import home_panels
-
-        context.update(home_panels(request.user))
+        user = request.user
+        context["latest_news"] = NewsArticlePage.objects.visible_to(user).latest_first()[:3]
+        context["upcoming_events"] = EventPage.objects.visible_to(user).upcoming()[:5]
+        context["my_groups"] = WorkingGroupPage.objects.visible_to(user).joined_by(user)
+        context["panels"] = render_panels(HOME_PANELS, request)
         return context
 
 
-class SchoolIndexPage(Page):
+class SchoolIndexPage(TrustPage):
     intro = RichTextField(features=INTRO_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -55,11 +70,13 @@ class SchoolIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["schools"] = SchoolPage.objects.live().child_of(self).order_by("title", "pk")
+        context["schools"] = (
+            SchoolPage.objects.visible_to(request.user).child_of(self).order_by("title", "pk")
+        )
         return context
 
 
-class SchoolPage(Page):
+class SchoolPage(TrustPage):
     PHASES = [("primary", "Primary"), ("special", "Special"), ("secondary", "Secondary")]
 
     short_name = models.CharField(max_length=60, blank=True, help_text="e.g. 'Coppice'")
@@ -122,7 +139,7 @@ class SchoolPage(Page):
         return context
 
 
-class PartnersPage(Page):
+class PartnersPage(TrustPage):
     intro = RichTextField(features=INTRO_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), InlinePanel("partners")]
@@ -153,7 +170,7 @@ class Partner(Orderable):
     ]
 
 
-class WorkingGroupIndexPage(Page):
+class WorkingGroupIndexPage(TrustPage):
     intro = RichTextField(features=INTRO_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -163,17 +180,21 @@ class WorkingGroupIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        groups = WorkingGroupPage.objects.live().child_of(self).order_by("title", "pk")
+        groups = (
+            WorkingGroupPage.objects.visible_to(request.user).child_of(self).order_by("title", "pk")
+        )
         context["groups"] = groups.annotate(
             member_count=models.Count("members", distinct=True)
         ).select_related("lead_group")
         return context
 
 
-class WorkingGroupPage(Page):
+class WorkingGroupPage(TrustPage):
     """A working group and the root of its own page tree, which only its leads may publish in.
 
     Saving a new group creates its "<title> leads" role (see people/roles.py)."""
+
+    objects = PageManager.from_queryset(WorkingGroupQuerySet)()
 
     purpose = RichTextField(features=INTRO_FEATURES + ["ul", "ol"], blank=True)
     meeting_schedule = models.CharField(
@@ -218,12 +239,15 @@ class WorkingGroupPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["leads"] = self.leads()
         context["members_by_school"] = self.members_by_school()
-        context["child_pages"] = self.get_children().live().order_by("title", "pk")
-        context["upcoming_events"] = EventPage.objects.live().upcoming().filter(group=self)[:5]
+        context["child_pages"] = child_pages(self, request.user)
+        context["upcoming_events"] = (
+            EventPage.objects.visible_to(request.user).upcoming().filter(group=self)[:5]
+        )
+        context["panels"] = render_panels(GROUP_PANELS, request, self)
         return context
 
 
-class ContentPage(Page):
+class ContentPage(TrustPage):
     """A flexible page: usable under a working group, a school, or another content page."""
 
     intro = models.TextField(blank=True, help_text="One or two sentences shown in lists")
@@ -235,11 +259,11 @@ class ContentPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["child_pages"] = self.get_children().live().order_by("title", "pk")
+        context["child_pages"] = child_pages(self, request.user)
         return context
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(TrustPage):
     intro = RichTextField(features=INTRO_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -249,15 +273,13 @@ class NewsIndexPage(Page):
     PER_PAGE = 12
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
         context = super().get_context(request, *args, **kwargs)
-        articles = NewsArticlePage.objects.live().child_of(self).latest_first()
+        articles = NewsArticlePage.objects.visible_to(request.user).child_of(self).latest_first()
         context["articles"] = Paginator(articles, self.PER_PAGE).get_page(request.GET.get("page"))
         return context
 
 
-class NewsArticlePage(Page):
+class NewsArticlePage(TrustPage):
     date = models.DateField(default=datetime.date.today)
     intro = models.TextField(blank=True)
     body = StreamField(ContentStreamBlock(), blank=True)
@@ -280,7 +302,7 @@ class NewsArticlePage(Page):
     subpage_types = []
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, TrustPage):
     """Upcoming events as a list, a month calendar, and an iCalendar feed."""
 
     intro = RichTextField(features=INTRO_FEATURES, blank=True)
@@ -290,12 +312,13 @@ class EventIndexPage(RoutablePageMixin, Page):
     subpage_types = ["pages.EventPage"]
     max_count = 1
 
-    def events(self):
-        return EventPage.objects.live().child_of(self).select_related("school", "group")
+    def events(self, user):
+        """The events under this index that `user` may see."""
+        return EventPage.objects.visible_to(user).child_of(self).select_related("school", "group")
 
     @path("")
     def upcoming(self, request):
-        events = self.events().upcoming()
+        events = self.events(request.user).upcoming()
         category = request.GET.get("category")
         if category in dict(EventPage.CATEGORIES):
             events = events.filter(category=category)
@@ -314,12 +337,10 @@ class EventIndexPage(RoutablePageMixin, Page):
     @path("<int:year>/<int:month>/")
     def month(self, request, year, month):
         if not (1 <= month <= 12 and 2000 <= year <= 2100):
-            from django.http import Http404
-
             raise Http404("No such month")
         first = datetime.date(year, month, 1)
         last = datetime.date(year, month, calendar.monthrange(year, month)[1])
-        events = list(self.events().between(first, last))
+        events = list(self.events(request.user).between(first, last))
         weeks = []
         for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
             weeks.append(
@@ -357,14 +378,14 @@ class EventIndexPage(RoutablePageMixin, Page):
     @path("feed/")
     def ical(self, request):
         response = HttpResponse(
-            events_to_ical(self.events().order_by("start", "pk"), request),
+            events_to_ical(self.events(request.user).order_by("start", "pk"), request),
             content_type="text/calendar; charset=utf-8",
         )
         response["Content-Disposition"] = 'attachment; filename="lte-events.ics"'
         return response
 
 
-class EventPage(Page):
+class EventPage(TrustPage):
     CATEGORIES = [
         ("inset", "INSET day"),
         ("moderation", "Moderation meeting"),

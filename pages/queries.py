@@ -1,4 +1,6 @@
-"""Querysets for the trust's dated content, so views and the dashboard ask the same way."""
+"""Querysets for the trust's pages, so views, feeds and the dashboard ask the same way.
+
+`visible_to(user)` is the permission API for pages (people/visibility.py holds the rule)."""
 
 import datetime
 
@@ -6,15 +8,35 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.query import PageQuerySet
 
+from people.visibility import visible_pages
 
-class NewsQuerySet(PageQuerySet):
+
+class TrustPageQuerySet(PageQuerySet):
+    def visible_to(self, user):
+        """Live pages of this queryset that `user` may read."""
+        return visible_pages(user, self)
+
+
+class WorkingGroupQuerySet(TrustPageQuerySet):
+    def joined_by(self, user):
+        """Groups `user` is a member or a lead of."""
+        if not user.is_authenticated:
+            return self.none()
+        return (
+            self.filter(Q(members__user=user) | Q(lead_group__user=user))
+            .distinct()
+            .order_by("title", "pk")
+        )
+
+
+class NewsQuerySet(TrustPageQuerySet):
     def latest_first(self):
         return self.order_by("-date", "-first_published_at", "-pk").select_related(
             "group", "school"
         )
 
 
-class EventQuerySet(PageQuerySet):
+class EventQuerySet(TrustPageQuerySet):
     def upcoming(self):
         start_of_today = timezone.make_aware(
             datetime.datetime.combine(timezone.localdate(), datetime.time.min)

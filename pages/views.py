@@ -4,7 +4,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
 
 from people.tokens import user_for_calendar_token
-from people.visibility import visible_pages
 
 from .ical import events_to_ical
 from .models import EventIndexPage, EventPage
@@ -17,8 +16,8 @@ def calendar_feed(request, token):
     if user is None:
         raise Http404("No such calendar")
     index = EventIndexPage.objects.live().first()
-    events = EventPage.objects.none() if index is None else index.events()
-    events = visible_pages(user, events).order_by("start", "pk")
+    events = EventPage.objects.none() if index is None else index.events(user)
+    events = events.order_by("start", "pk")
     response = HttpResponse(events_to_ical(events, request), content_type="text/calendar")
     response["Cache-Control"] = "private, max-age=900"
     return response

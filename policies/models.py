@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from pages.models import TrustPage
 from people.models import StaffProfile
 
 BODY_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
@@ -77,7 +78,7 @@ class MultipleChoiceField(models.JSONField):
         )
 
 
-class PolicyIndexPage(RoutablePageMixin, Page):
+class PolicyIndexPage(RoutablePageMixin, TrustPage):
     """`/policies/`: the policy list and every policy tool (see views.py for the routes)."""
 
     intro = RichTextField(features=["bold", "italic", "link"], blank=True)
@@ -113,7 +114,7 @@ class PolicyIndexPage(RoutablePageMixin, Page):
         return _views().updates(request, self)
 
 
-class PolicyPage(RoutablePageMixin, Page):
+class PolicyPage(RoutablePageMixin, TrustPage):
     owner_user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="policy owner",

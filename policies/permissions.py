@@ -9,7 +9,7 @@
 from functools import cached_property
 
 from people.roles import HEADTEACHERS
-from people.visibility import is_trust_admin, visible_pages
+from people.visibility import can_view_page, is_trust_admin
 
 
 class PolicyAccess:
@@ -70,7 +70,7 @@ class PolicyAccess:
         return self.is_admin or bool(self.managed_school_ids)
 
     def can_view_policy(self, policy):
-        return visible_pages(self.user).filter(pk=policy.pk).exists()
+        return can_view_page(self.user, policy)
 
     def can_acknowledge(self, policy):
         return self.user.is_authenticated and self.user.is_active and self.can_view_policy(policy)

@@ -10,16 +10,14 @@ Everything here that lists people works in a fixed number of queries, whatever t
 people, acknowledgements and restrictions are each loaded once and matched up in Python."""
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
 
-from people.visibility import visible_pages
+from people.visibility import PageAudience
 
 from .models import Acknowledgement, PolicyPage, PolicyVersion, SchoolAdaptation
 from .permissions import PolicyAccess
@@ -76,7 +74,7 @@ def record_version(policy, user=None, published_at=None):
 
 def visible_policies(user):
     """Live policies this user may read, with versions (and their audiences) prefetched."""
-    pages = visible_pages(user, PolicyPage.objects.all())
+    pages = PolicyPage.objects.visible_to(user)
     return pages.select_related("owner_user").prefetch_related(versions_prefetch())
 
 
@@ -84,31 +82,14 @@ def visible_policies(user):
 
 
 class Audience:
-    """Matches people to policies' audiences and view restrictions, with data loaded once."""
+    """Who of many people must read a version: its audience, among those who may see the policy
+    (people/visibility.py's page rule, evaluated for everyone at once)."""
 
     def __init__(self, users):
-        self.users = users
-        ids = [u.pk for u in users]
-        through = get_user_model().groups.through
-        self.group_ids = defaultdict(set)
-        for user_id, group_id in through.objects.filter(user_id__in=ids).values_list(
-            "user_id", "group_id"
-        ):
-            self.group_ids[user_id].add(group_id)
-        self.restrictions = [
-            (r.page.path, r.restriction_type, {g.pk for g in r.groups.all()})
-            for r in PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-        ]
+        self.pages = PageAudience(users)
 
     def can_see(self, user, policy):
-        if user.is_superuser:
-            return True
-        for path, kind, groups in self.restrictions:
-            if policy.path.startswith(path) and (
-                kind != PageViewRestriction.GROUPS or self.group_ids[user.pk].isdisjoint(groups)
-            ):
-                return False
-        return True
+        return self.pages.can_see(user, policy)
 
     def must_read(self, user, policy, version):
         profile = getattr(user, "profile", None)

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
 
+from . import services
 from .models import DigestPreference, PolicyPage, PolicyVersion, ReminderLog
 
 
@@ -22,8 +23,6 @@ def absolute(url):
 def remind(policy_id, user_ids, interval_days=7):
     """Email the people in `user_ids` who still have to acknowledge the policy, unless they
     were reminded about the same version within `interval_days`. Returns counts."""
-    from . import services
-
     policy = (
         PolicyPage.objects.live()
         .filter(pk=policy_id)
@@ -68,8 +67,6 @@ def send_acknowledgement_reminders(policy_id, user_ids, interval_days=7):
 
 def digest(days=7):
     """Send each opted-in person the policy versions published since their last digest."""
-    from people.visibility import visible_pages
-
     now = timezone.now()
     sent = 0
     preferences = DigestPreference.objects.filter(
@@ -81,7 +78,7 @@ def digest(days=7):
             pref.last_sent_at or now - datetime.timedelta(days=days),
             now - datetime.timedelta(days=days),
         )
-        visible = visible_pages(user, PolicyPage.objects.all()).values_list("pk", flat=True)
+        visible = PolicyPage.objects.visible_to(user).values_list("pk", flat=True)
         versions = list(
             PolicyVersion.objects.filter(
                 policy_id__in=list(visible), published_at__gt=since, published_at__lte=now

@@ -1,7 +1,12 @@
+from django.template.loader import render_to_string
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from pages.panels import HOME_PANELS
+
 from .models import PolicyDelegate
+from .services import home_panels
 
 
 class PolicyDelegateViewSet(SnippetViewSet):
@@ -15,3 +20,11 @@ class PolicyDelegateViewSet(SnippetViewSet):
 
 
 register_snippet(PolicyDelegateViewSet)
+
+
+@hooks.register(HOME_PANELS)
+def policy_panels(request):
+    """Policies to read, school policies to check and policy updates on the home dashboard."""
+    return render_to_string(
+        "policies/includes/home_panels.html", home_panels(request.user), request=request
+    )

@@ -22,6 +22,16 @@ PASSWORD = "pw-for-tests-1"
 SCHOOL_DAY = datetime.datetime(2026, 11, 18, 10, 30, tzinfo=zoneinfo.ZoneInfo("Europe/London"))
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The cache outlives each test's database transaction: start every test without it."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def school_day():
     """The clock starts at SCHOOL_DAY and keeps ticking (timeouts and lockouts still work)."""

@@ -74,6 +74,8 @@ MIDDLEWARE = [
     # Private by default: every view needs a signed-in user unless it is marked
     # @login_not_required (login, password reset, /healthz).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # What the visibility rules know about the signed-in person, loaded once per request.
+    "people.visibility.VisibilityMemoMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -182,16 +182,12 @@ def test_private_media_route_refuses_resources(staff):
     assert staff.client.get(f"/media/{resource.file.name}").status_code == 404
 
 
-def test_group_resources_tag(staff, rf):
-    from django.template import Context, Template
-
+def test_group_page_panel_lists_the_groups_latest_resources(staff):
     ResourceFactory(title="Group latest", working_groups=[staff.group])
-    request = rf.get("/")
-    request.user = staff.user
-    html = Template("{% load hub_tags %}{% group_resources page %}").render(
-        Context({"request": request, "page": staff.group})
-    )
-    assert "Group latest" in html
+    ResourceFactory(title="Withdrawn latest", working_groups=[staff.group], withdrawn=True)
+    content = staff.client.get(staff.group.url).content.decode()
+    assert "Group latest" in content
+    assert "Withdrawn latest" not in content
 
 
 def test_api_lists_and_searches_resources(staff):
