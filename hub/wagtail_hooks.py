@@ -1,23 +1,13 @@
 from django.http import Http404
 from django.template.loader import render_to_string
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
 
 from pages.panels import GROUP_PANELS
 from people.visibility import can_view_resource
 
-from .admin_access import VisibleDocumentsAdminAPIViewSet, VisibleResourcePermissionPolicy
+from .admin_access import VisibleDocumentsAdminAPIViewSet
 from .models import Resource
 from .services import count_download
-
-# Loaded after every app's ready(), so this replaces the stock document policy that
-# wagtail.documents registered for the document model.
-register_permission_policy(
-    Resource,
-    VisibleResourcePermissionPolicy(
-        Resource, auth_model="wagtaildocs.Document", owner_field_name="uploaded_by_user"
-    ),
-)
 
 
 @hooks.register("before_serve_document")
@@ -36,7 +26,7 @@ def chooser_shows_only_listed(documents, request):
     return Resource.objects.filter(pk__in=documents.values("pk")).listed_for(request.user)
 
 
-# After wagtail.documents' own hook (order 0), which registers the stock endpoint.
+# After wagtail.documents' own hook, which registers the stock endpoint.
 @hooks.register("construct_admin_api", order=100)
 def admin_api_lists_only_visible_resources(router):
     router.register_endpoint("documents", VisibleDocumentsAdminAPIViewSet)

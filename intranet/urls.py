@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages.views import calendar_feed
+from people import admin_choosers
 from people import views as people_views
 
 from .api import api_router
@@ -28,6 +29,17 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/login/", to_sign_in, {"default_next": "/admin/"}, name="admin_login"),
     path("_util/login/", to_sign_in, name="page_login"),
+    # The page chooser, narrowed to pages the editor may see or edit (people/admin_choosers.py).
+    path(
+        "admin/choose-page/<int:parent_page_id>/",
+        admin_choosers.browse,
+        name="wagtailadmin_choose_page_child",
+    ),
+    path(
+        "admin/choose-page/chosen-multiple/",
+        admin_choosers.VisibleChosenMultipleView.as_view(),
+        name="wagtailadmin_choose_page_chosen_multiple",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

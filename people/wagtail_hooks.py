@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .admin_choosers import choosable_pages
 from .models import StaffProfile
 
 
@@ -31,3 +32,8 @@ class StaffProfileViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_staff_profiles():
     return StaffProfileViewSet("staff_profiles")
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_shows_only_choosable_pages(pages, request):
+    return choosable_pages(request.user, pages)

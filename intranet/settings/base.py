@@ -29,7 +29,6 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "people",
     "pages",
-    "hub",
     "policies",
     "search",
     "wagtail.contrib.forms",
@@ -45,6 +44,8 @@ INSTALLED_APPS = [
     "wagtail.users",
     "wagtail.snippets",
     "wagtail.documents",
+    # After wagtail.documents: its ready() replaces the stock document permission policy.
+    "hub",
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
@@ -68,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # NUL bytes refused at the door; malformed values answer 400, never 500.
+    "intranet.middleware.BadInputMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -76,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # What the visibility rules know about the signed-in person, loaded once per request.
     "people.visibility.VisibilityMemoMiddleware",
+    # The Wagtail admin beyond pages, choosers and uploads is for trust administrators.
+    "people.admin_guard.AdminAreaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
