@@ -8,6 +8,7 @@ keyed on (school, policy) / (user, version) / user."""
 import datetime
 import zlib
 
+from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -23,7 +24,6 @@ from policies.models import (
     PolicyPage,
     PolicyVersion,
     SchoolAdaptation,
-    add_months,
 )
 from policies.textdiff import html_to_text
 
@@ -94,7 +94,7 @@ class Command(BaseCommand):
             "owner_user": owner_user,
             "summary": summary,
             "review_cycle_months": cycle,
-            "approval_date": add_months(today, -months_ago),
+            "approval_date": today - relativedelta(months=months_ago),
             "ack_all_staff": bool(audience.get("all")),
             "ack_job_roles": audience.get("roles", []),
         }
