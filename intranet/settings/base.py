@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "hub",
     "policies",
     "search",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

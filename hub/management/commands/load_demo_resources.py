@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from hub import samples
+from demo import samples
 from hub.models import KeyStage, Resource, ResourceType
 from hub.services import create_resource
 from pages.models import SchoolPage, WorkingGroupPage
