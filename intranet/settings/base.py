@@ -122,6 +122,8 @@ AUTHENTICATION_BACKENDS = [
     # django-axes first so that a locked-out account is refused before the password is checked.
     "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # A second username for the same person (people.models.UsernameAlias).
+    "people.backends.UsernameAliasBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
