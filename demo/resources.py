@@ -16,26 +16,6 @@ from . import samples
 from .people import account
 from .records import load
 
-SCHOOLS = [
-    "coppice",
-    "four-oaks",
-    "hollyfield",
-    "langley",
-    "little-sutton",
-    "moor-hall",
-    "whitehouse-common",
-    "court-farm",
-    "the-deanery",
-    "maney-hill",
-    "wylde-green",
-]
-# Who shared each restricted resource, and for which school.
-RESTRICTED_SHARERS = {
-    "Safeguarding leads": ("dsl.coppice", "coppice"),
-    "SENCOs": ("senco.langley", "langley"),
-    "Headteachers": ("head.coppice", "coppice"),
-}
-
 
 def make_file(kind, title, text):
     lines = [text, f"Learning Trust for Excellence resource: {title}."]
@@ -72,6 +52,8 @@ def load_resources():
     types = {t.slug: t for t in ResourceType.objects.all()}
     stages = {k.code: k for k in KeyStage.objects.all()}
     existing = set(Resource.objects.values_list("title", flat=True))
+    # Resources come from the schools in turn, in the order schools.yaml lists them.
+    school_slugs = [school["slug"] for school in load("schools")["schools"]]
     created = counter = 0
     for shelf in data["by_group"]:
         group = groups.get(shelf["group"])
@@ -79,7 +61,7 @@ def load_resources():
             counter += 1
             if item["title"] in existing:
                 continue
-            school_slug = SCHOOLS[counter % len(SCHOOLS)]
+            school_slug = school_slugs[counter % len(school_slugs)]
             # Alternately the group's lead and a teacher of the school it comes from.
             uploader = account(
                 f"lead.{shelf['group']}" if counter % 2 else f"teacher.{school_slug}"
@@ -103,11 +85,10 @@ def load_resources():
         if item["title"] in existing:
             continue
         audience = Group.objects.filter(name=item["audience"]).first()
-        username, school_slug = RESTRICTED_SHARERS[item["audience"]]
         _create(
             item,
-            account(username),
-            school=schools.get(school_slug),
+            account(item["shared_by"]),
+            school=schools.get(item["school"]),
             resource_type=types.get(item["type"]),
             subject="Leadership",
             visibility=Resource.RESTRICTED if audience else Resource.TRUST,
