@@ -38,7 +38,7 @@ from django.utils import timezone  # noqa: E402
 from taggit.models import Tag, TaggedItem  # noqa: E402
 from wagtail.models import Collection, Page, Site  # noqa: E402
 
-from hub import samples  # noqa: E402
+from demo import samples  # noqa: E402
 from hub.models import KeyStage, Resource, ResourceType  # noqa: E402
 from pages.models import (  # noqa: E402
     HomePage,

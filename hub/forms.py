@@ -127,6 +127,22 @@ class ShareForm(ResourceMetadataForm):
                 self.accepted.append((uploaded, kind))
         return self.cleaned_data.get("files")
 
+    @classmethod
+    def initial_for_user(cls, profile):
+        """A fresh form: the sharer's school and working groups, seen by the whole trust."""
+        return {
+            "school": profile.school_id,
+            "working_groups": list(profile.working_groups.values_list("pk", flat=True)),
+            "visibility": Resource.TRUST,
+        }
+
+    @classmethod
+    def initial_from(cls, data):
+        """The details just posted, for another go after some files were refused."""
+        return data.dict() | {
+            name: data.getlist(name) for name in ("working_groups", "key_stages", "restricted_to")
+        }
+
 
 class EditForm(ResourceMetadataForm):
     withdrawn = forms.BooleanField(required=False, label="Withdrawn (hidden from colleagues)")

@@ -49,25 +49,54 @@ def create_resource(
     resource.restricted_to.set(restricted_to)
     if tags:
         resource.tags.set(list(tags))
-    # Version 1 shares the stored object with the resource itself: no second copy.
-    ResourceVersion.objects.create(
+    record_first_version(resource, name=name, user=user)
+    extract_resource_text.enqueue(resource.pk)
+    return resource
+
+
+def create_resources(files, *, user, title="", **fields):
+    """One resource per (file object, original name, kind), from the share form. The title
+    given applies when there is one file; several files are titled from their names."""
+    return [
+        create_resource(
+            fileobj,
+            name=name,
+            kind=kind,
+            user=user,
+            title=title if (title and len(files) == 1) else title_from_filename(name),
+            **fields,
+        )
+        for fileobj, name, kind in files
+    ]
+
+
+def title_from_filename(filename):
+    base = os.path.splitext(os.path.basename(filename))[0]
+    return base.replace("_", " ").replace("-", " ").strip().capitalize() or "Untitled"
+
+
+def record_first_version(resource, *, name, user=None, change_note="First version"):
+    """Version 1 of a resource whose file is already stored (by create_resource, or by the
+    Wagtail admin's add form); it shares that stored object, so there is no second copy."""
+    version = ResourceVersion.objects.create(
         resource=resource,
         number=1,
         file=resource.file.name,
         original_name=name,
         uploaded_by=user,
-        file_size=size,
-        file_hash=digest,
-        change_note="First version",
+        file_size=resource.file_size,
+        file_hash=resource.file_hash,
+        change_note=change_note,
     )
-    extract_resource_text.enqueue(resource.pk)
-    return resource
+    return version
 
 
 @transaction.atomic
 def add_version(resource, fileobj, *, name, kind, user=None, change_note=""):
     """Keep every earlier file listed and downloadable; the resource (and its URL) carries on
-    with the new file."""
+    with the new file. Used by the hub's "new version" form and the Wagtail admin alike."""
+    # The row lock makes concurrent uploads of the same resource take turns, so each one reads
+    # the number the previous one wrote.
     resource = Resource.objects.select_for_update().get(pk=resource.pk)
     size, digest = file_metadata(fileobj)
     number = resource.current_version_number + 1

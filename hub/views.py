@@ -2,7 +2,6 @@
 `visible_resources`, so a resource someone may not see is a plain 404 everywhere."""
 
 import os
-import uuid
 from urllib.parse import quote
 
 from django.contrib import messages
@@ -21,9 +20,8 @@ from . import browse as hub_browse
 from .extraction import _local_copy
 from .forms import EditForm, NewVersionForm, ShareForm
 from .models import Resource, ResourceVersion
-from .services import add_version, count_download, create_resource
-
-STAGED_SESSION_KEY = "hub_staged_uploads"
+from .services import add_version, count_download, create_resources
+from .staging import StagedUploads
 
 
 def _visible_or_404(request, pk):
@@ -75,95 +73,51 @@ def browse(request):
     return render(request, "hub/browse.html", context)
 
 
-def _stage(uploaded, kind):
-    name = default_storage.save(
-        f"resources/staging/{uuid.uuid4().hex}/{os.path.basename(uploaded.name)}", uploaded
+def _share_page(request, form, staged, file_errors=()):
+    return render(
+        request,
+        "hub/share.html",
+        {"form": form, "staged": list(staged), "file_errors": list(file_errors)},
     )
-    return {"token": uuid.uuid4().hex, "path": name, "name": uploaded.name, "kind": kind}
 
 
 @require_http_methods(["GET", "POST"])
 def share(request):
-    profile, _ = StaffProfile.objects.select_related("school").get_or_create(user=request.user)
-    staged = request.session.get(STAGED_SESSION_KEY, [])
-    if request.method == "POST":
-        form = ShareForm(request.POST, request.FILES)
-        valid = form.is_valid()
-        accepted = getattr(form, "accepted", [])
-        file_errors = getattr(form, "file_errors", [])
-        keep = set(request.POST.getlist("keep"))
-        for dropped in [s for s in staged if s["token"] not in keep]:
-            default_storage.delete(dropped["path"])
-        staged = [s for s in staged if s["token"] in keep]
-        if not valid:
-            # Keep good files across the round trip so that nothing has to be chosen again.
-            staged += [_stage(uploaded, kind) for uploaded, kind in accepted]
-            request.session[STAGED_SESSION_KEY] = staged
-        elif not accepted and not staged:
-            if not file_errors:
-                form.add_error("files", "Choose at least one file to share.")
-            request.session[STAGED_SESSION_KEY] = []
-        else:
-            fields = form.resource_fields()
-            title = form.cleaned_data["title"]
-            items = [(u, u.name, kind) for u, kind in accepted]
-            items += [(default_storage.open(s["path"], "rb"), s["name"], s["kind"]) for s in staged]
-            created = []
-            for fileobj, name, kind in items:
-                resource_title = title if (title and len(items) == 1) else _title_from(name)
-                created.append(
-                    create_resource(
-                        fileobj,
-                        name=name,
-                        kind=kind,
-                        user=request.user,
-                        title=resource_title,
-                        **fields,
-                    )
-                )
-            for s in staged:
-                default_storage.delete(s["path"])
-            request.session[STAGED_SESSION_KEY] = []
-            for resource in created:
-                messages.success(request, f"Shared “{resource.title}”.")
-            if not file_errors:
-                if len(created) == 1:
-                    return redirect(created[0].get_absolute_url())
-                return redirect("hub:browse")
-            # Some files failed: show why, keep the details filled in for another go.
-            form = ShareForm(
-                initial=request.POST.dict()
-                | {
-                    "working_groups": request.POST.getlist("working_groups"),
-                    "key_stages": request.POST.getlist("key_stages"),
-                    "restricted_to": request.POST.getlist("restricted_to"),
-                }
-            )
-            form.file_errors = file_errors
-            staged = []
-        if file_errors:
-            form.file_errors = file_errors
-    else:
-        form = ShareForm(
-            initial={
-                "school": profile.school_id,
-                "working_groups": list(profile.working_groups.values_list("pk", flat=True)),
-                "visibility": Resource.TRUST,
-            }
-        )
-        form.file_errors = []
-        # A fresh visit starts clean; abandoned staged files are dropped.
-        for s in staged:
-            default_storage.delete(s["path"])
-        request.session[STAGED_SESSION_KEY] = staged = []
-    return render(
-        request, "hub/share.html", {"form": form, "staged": staged, "file_errors": form.file_errors}
+    staged = StagedUploads(request.session)
+    if request.method != "POST":
+        staged.clear()  # a fresh visit starts clean; abandoned staged files are dropped
+        profile, _ = StaffProfile.objects.get_or_create(user=request.user)
+        return _share_page(request, ShareForm(initial=ShareForm.initial_for_user(profile)), staged)
+    form = ShareForm(request.POST, request.FILES)
+    valid = form.is_valid()
+    accepted, file_errors = getattr(form, "accepted", []), getattr(form, "file_errors", [])
+    staged.keep_only(request.POST.getlist("keep"))
+    if not valid:
+        # Keep good files across the round trip so that nothing has to be chosen again.
+        for uploaded, kind in accepted:
+            staged.add(uploaded, kind)
+        return _share_page(request, form, staged, file_errors)
+    if not accepted and not staged:
+        if not file_errors:
+            form.add_error("files", "Choose at least one file to share.")
+        return _share_page(request, form, staged, file_errors)
+    created = create_resources(
+        [(uploaded, uploaded.name, kind) for uploaded, kind in accepted] + staged.files(),
+        user=request.user,
+        title=form.cleaned_data["title"],
+        **form.resource_fields(),
     )
-
-
-def _title_from(filename):
-    base = os.path.splitext(os.path.basename(filename))[0]
-    return base.replace("_", " ").replace("-", " ").strip().capitalize() or "Untitled"
+    staged.clear()
+    for resource in created:
+        messages.success(request, f"Shared “{resource.title}”.")
+    if file_errors:
+        # Some files failed: show why, keep the details filled in for another go.
+        return _share_page(
+            request, ShareForm(initial=ShareForm.initial_from(request.POST)), staged, file_errors
+        )
+    if len(created) == 1:
+        return redirect(created[0].get_absolute_url())
+    return redirect("hub:browse")
 
 
 def detail(request, pk, slug):

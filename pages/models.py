@@ -20,9 +20,11 @@ from wagtail.search import index
 from people.visibility import visible_pages
 
 from .blocks import ContentStreamBlock
+from .filters import EventFilter
 from .ical import events_to_ical, feed_url
 from .panels import GROUP_PANELS, HOME_PANELS, render_panels
 from .queries import EventQuerySet, NewsQuerySet, TrustPageQuerySet, WorkingGroupQuerySet
+from .terms import SchoolCalendar, TermDate  # noqa: F401 - TermDate: a model of this app
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -128,6 +130,14 @@ class SchoolPage(TrustPage):
     def display_name(self):
         return self.short_name or self.title
 
+    @property
+    def phase_and_type(self):
+        """Phase, then type where it says something more ("Special" is both for some schools)."""
+        labels = [self.get_phase_display()]
+        if self.provider_type and self.provider_type.casefold() != labels[0].casefold():
+            labels.append(self.provider_type)
+        return labels
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["staff"] = (
@@ -161,12 +171,25 @@ class Partner(Orderable):
     kind = models.CharField(max_length=20, choices=KINDS, default="organisation")
     description = models.TextField(blank=True)
     website = models.URLField(blank=True)
+    contact_name = models.CharField("contact", max_length=120, blank=True)
+    contact_role = models.CharField(
+        max_length=120, blank=True, help_text="e.g. 'Head of Year 7 transition'"
+    )
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=30, blank=True)
 
     panels = [
         FieldPanel("name"),
         FieldPanel("kind"),
         FieldPanel("description"),
         FieldPanel("website"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_role")]),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+            ],
+            heading="Contact",
+        ),
     ]
 
 
@@ -318,17 +341,13 @@ class EventIndexPage(RoutablePageMixin, TrustPage):
 
     @path("")
     def upcoming(self, request):
-        events = self.events(request.user).upcoming()
-        category = request.GET.get("category")
-        if category in dict(EventPage.CATEGORIES):
-            events = events.filter(category=category)
+        filters = EventFilter(request.GET, queryset=self.events(request.user).upcoming())
         return self.render(
             request,
             context_overrides={
-                "events": events[:100],
+                "events": filters.qs[:100],
                 "view": "list",
-                "categories": EventPage.CATEGORIES,
-                "category": category,
+                "filters": filters,
                 "today": timezone.localdate(),
                 "subscribe_url": feed_url(request, request.user),
             },
@@ -341,18 +360,20 @@ class EventIndexPage(RoutablePageMixin, TrustPage):
         first = datetime.date(year, month, 1)
         last = datetime.date(year, month, calendar.monthrange(year, month)[1])
         events = list(self.events(request.user).between(first, last))
-        weeks = []
-        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
-            weeks.append(
-                [
-                    {
-                        "date": day,
-                        "in_month": day.month == month,
-                        "events": [e for e in events if e.start_date <= day <= e.end_date],
-                    }
-                    for day in week
-                ]
-            )
+        weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+        terms = SchoolCalendar(weeks[0][0], weeks[-1][-1])
+        weeks = [
+            [
+                {
+                    "date": day,
+                    "in_month": day.month == month,
+                    "closure": terms.closure(day),
+                    "events": [e for e in events if e.start_date <= day <= e.end_date],
+                }
+                for day in week
+            ]
+            for week in weeks
+        ]
         previous = (first - datetime.timedelta(days=1)).replace(day=1)
         following = last + datetime.timedelta(days=1)
         return render(
@@ -367,6 +388,11 @@ class EventIndexPage(RoutablePageMixin, TrustPage):
                 "following": following,
                 "today": timezone.localdate(),
                 "events": events,
+                "closures": [
+                    t
+                    for t in sorted(set(terms.closed.values()), key=lambda t: t.first_day)
+                    if t.first_day <= last and t.last_day >= first
+                ],
             },
         )
 

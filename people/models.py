@@ -1,6 +1,8 @@
 """Staff profiles: which school someone works at, their job, and their working groups."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from .tokens import new_calendar_key
@@ -47,3 +49,27 @@ class StaffProfile(models.Model):
     @property
     def school_name(self):
         return self.school.title if self.school_id else "Trust central team"
+
+
+class UsernameAlias(models.Model):
+    """A second username that signs in to the same account (see people/backends.py).
+
+    For one person who holds two roles that each have a well-known username: the demo's
+    `lead.headteachers-forum` is Coppice's headteacher, `head.coppice`, so reports, profiles
+    and acknowledgements show one person, not two."""
+
+    alias = models.CharField(max_length=150, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="username_aliases"
+    )
+
+    class Meta:
+        verbose_name = "username alias"
+        verbose_name_plural = "username aliases"
+
+    def __str__(self):
+        return f"{self.alias} → {self.user.get_username()}"
+
+    def clean(self):
+        if get_user_model().objects.filter(username__iexact=self.alias).exists():
+            raise ValidationError({"alias": "A user already has this username."})

@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .admin_choosers import choosable_pages
-from .models import StaffProfile
+from .models import StaffProfile, UsernameAlias
 
 
 class StaffProfileViewSet(ModelViewSet):
@@ -32,6 +32,21 @@ class StaffProfileViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_staff_profiles():
     return StaffProfileViewSet("staff_profiles")
+
+
+class UsernameAliasViewSet(ModelViewSet):
+    model = UsernameAlias
+    icon = "user"
+    menu_label = "Username aliases"
+    add_to_settings_menu = True
+    list_display = ["alias", "user"]
+    search_fields = ["alias", "user__username"]
+    panels = [FieldPanel("alias"), FieldPanel("user")]
+
+
+@hooks.register("register_admin_viewset")
+def register_username_aliases():
+    return UsernameAliasViewSet("username_aliases")
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -5,9 +5,9 @@ time a policy is published with changed text (see signals.py), and adaptations a
 acknowledgements point at the exact version they were based on / made for. Revisions can be
 pruned or contain drafts; these rows are the audit trail."""
 
-import calendar
 import datetime
 
+from dateutil.relativedelta import relativedelta
 from django import forms
 from django.conf import settings
 from django.db import models
@@ -46,12 +46,6 @@ def _views():
     from . import views
 
     return views
-
-
-def add_months(day, months):
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 class MultipleChoiceField(models.JSONField):
@@ -225,7 +219,8 @@ class PolicyPage(RoutablePageMixin, TrustPage):
         return _views().remind(request, self)
 
     def save(self, *args, **kwargs):
-        self.next_review_date = add_months(self.approval_date, self.review_cycle_months)
+        # relativedelta keeps month ends sensible: approved 31 August -> review 28/29 February.
+        self.next_review_date = self.approval_date + relativedelta(months=self.review_cycle_months)
         super().save(*args, **kwargs)
 
     @property

@@ -1,8 +1,14 @@
 import datetime
+import os
 import zoneinfo
+from contextlib import ExitStack
+from unittest import mock
 
 import pytest
 import time_machine
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from wagtail.models import Collection, Locale, Page, Site
 
 from people import roles
@@ -37,6 +43,32 @@ def school_day():
     """The clock starts at SCHOOL_DAY and keeps ticking (timeouts and lockouts still work)."""
     with time_machine.travel(SCHOOL_DAY, tick=True) as traveller:
         yield traveller
+
+
+# The demo trust is built as an operator would in production: DEBUG off, a password of their own.
+DEMO_PASSWORD = "an-operator-chosen-passphrase"
+
+
+@pytest.fixture(scope="module")
+def demo_trust(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The whole demo trust (`load_demo_trust`), built once for the module that asks for it,
+    on SCHOOL_DAY, inside a transaction rolled back after the module's last test.
+
+    Each test still runs in its own savepoint inside that transaction, so a test may change
+    the demo (or load it again) and its changes are gone for the next test."""
+    with ExitStack() as stack:
+        stack.enter_context(time_machine.travel(SCHOOL_DAY, tick=True))
+        stack.enter_context(
+            override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("demo-media"), DEBUG=False)
+        )
+        stack.enter_context(mock.patch.dict(os.environ, {"DEMO_PASSWORD": DEMO_PASSWORD}))
+        stack.enter_context(django_db_blocker.unblock())
+        stack.enter_context(transaction.atomic())
+        call_command("load_demo_trust", quiet=True)
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
 
 
 def ensure_wagtail_roots():

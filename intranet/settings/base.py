@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "pages",
     "policies",
     "search",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -128,6 +129,8 @@ AUTHENTICATION_BACKENDS = [
     # django-axes first so that a locked-out account is refused before the password is checked.
     "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # A second username for the same person (people.models.UsernameAlias).
+    "people.backends.UsernameAliasBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

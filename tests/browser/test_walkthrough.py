@@ -85,8 +85,26 @@ def demo(transactional_db, tree, settings, tmp_path):
     partners = PartnersPage(title="Partners", slug="partners", show_in_menus=True)
     tree.home.add_child(instance=partners)
     Partner.objects.create(
-        page=partners, name="Rotary", kind="community", description="Community partner."
+        page=partners,
+        name="Rotary",
+        kind="community",
+        description="Community partner.",
+        website="https://www.rotarygbi.org/",
+        contact_name="Geoff Turner",
+        contact_role="Youth and schools officer",
+        contact_phone="0121 496 0169",
     )
+    from pages.models import TermDate
+
+    first_of_month = timezone.localdate().replace(day=1)
+    TermDate.objects.create(
+        name="Half term",
+        kind=TermDate.HOLIDAY,
+        first_day=first_of_month,
+        last_day=first_of_month + datetime.timedelta(days=1),
+    )
+    inset = first_of_month + datetime.timedelta(days=2)
+    TermDate.objects.create(name="INSET day", kind=TermDate.INSET, first_day=inset, last_day=inset)
     teacher = UserFactory(username="teacher.coppice", first_name="Amira", school=school)
     teacher.profile.working_groups.add(maths)
     from tests.hub.factories import ResourceFactory

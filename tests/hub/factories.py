@@ -5,7 +5,7 @@ import io
 import factory
 from factory.django import DjangoModelFactory
 
-from hub import samples
+from demo import samples
 from hub.models import Resource, ResourceType
 from hub.services import create_resource
 

@@ -1,6 +1,6 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from hub import samples
+from demo import samples
 from hub.models import Resource
 
 from .factories import ResourceFactory
@@ -37,7 +37,39 @@ def test_admin_upload_is_checked_and_versioned(client, home, make_user):
     assert resource.file.name != old_name
     assert resource.file.storage.exists(old_name)
     assert list(resource.versions.values_list("number", flat=True)) == [2, 1]
-    assert "lemur" in resource.extracted_text
+    assert resource.versions.get(number=2).uploaded_by == admin
+    assert resource.file.name == resource.versions.get(number=2).file.name
+    assert resource.file_type == "docx" and "lemur" in resource.extracted_text
+
+
+def test_admin_add_records_version_one_and_details_only_edit_adds_none(client, home, make_user):
+    admin = make_user("admin.user", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    response = client.post(
+        "/admin/documents/add/",
+        {
+            "title": "Added in admin",
+            "file": SimpleUploadedFile("added.pdf", samples.make_pdf("Added", ["wombat"])),
+            "collection": 1,
+            "visibility": "trust",
+        },
+    )
+    assert response.status_code == 302, response.content[:2000]
+    resource = Resource.objects.get(title="Added in admin")
+    [version] = resource.versions.all()
+    assert (version.number, version.file.name, version.uploaded_by) == (
+        1,
+        resource.file.name,
+        admin,
+    )
+    assert "wombat" in resource.extracted_text
+    response = client.post(
+        f"/admin/documents/edit/{resource.pk}/",
+        {"title": "Renamed in admin", "collection": 1, "visibility": "trust"},
+    )
+    assert response.status_code == 302
+    resource.refresh_from_db()
+    assert resource.title == "Renamed in admin" and resource.versions.count() == 1
 
 
 def test_admin_chooser_hides_resources_the_editor_may_not_see(client, tree, make_user):

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from hub import samples
+from demo import samples
 from hub.extraction import extract_resource_text
 from hub.models import Resource
 from hub.services import create_resource

@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from hub import samples
+from demo import samples
 from hub.models import Resource
 from tests.factories import SchoolPageFactory, WorkingGroupPageFactory
 

@@ -3,7 +3,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from hub import samples
+from demo import samples
 from hub.models import Resource, ResourceType
 from tests.factories import SchoolPageFactory, WorkingGroupPageFactory
 

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
 
+from pages.models import TermDate
 from people.tokens import calendar_token, user_for_calendar_token
 from tests.factories import (
     ContentPageFactory,
@@ -103,6 +104,35 @@ def test_events_list_filters_by_category(teacher_client, trust):
     content = teacher_client.get("/events/?category=inset").content.decode()
     assert "Joint INSET day" in content
     assert "Maths moderation" not in content
+    assert '<option value="inset" selected>INSET day</option>' in content
+    # An unknown category is ignored, never an error.
+    content = teacher_client.get("/events/?category=party").content.decode()
+    assert "Joint INSET day" in content and "Maths moderation" in content
+
+
+def test_month_view_marks_holidays_and_inset_days_in_words(teacher_client, trust):
+    TermDate.objects.create(
+        name="Christmas holiday",
+        kind=TermDate.HOLIDAY,
+        first_day=datetime.date(2026, 12, 19),
+        last_day=datetime.date(2027, 1, 3),
+    )
+    TermDate.objects.create(
+        name="INSET day",
+        kind=TermDate.INSET,
+        first_day=datetime.date(2027, 1, 4),
+        last_day=datetime.date(2027, 1, 4),
+    )
+    december = teacher_client.get("/events/2026/12/")
+    cells = {c["date"]: c for week in december.context["weeks"] for c in week}
+    assert cells[datetime.date(2026, 12, 18)]["closure"] is None
+    assert cells[datetime.date(2026, 12, 25)]["closure"].name == "Christmas holiday"
+    html = december.content.decode()
+    assert html.count('<span class="closure">Christmas holiday</span>') == 13  # 19th to 31st
+    assert "Saturday 19 December to Sunday 3 January" in html
+    january = teacher_client.get("/events/2027/1/").content.decode()
+    assert '<span class="closure">INSET day</span>' in january
+    assert "INSET day (no pupils)" in january  # the legend says what the tint means
 
 
 def test_ical_feed_has_every_event(teacher_client, trust):

@@ -98,3 +98,12 @@ def test_to_read_page_lists_tasks_and_history(client, policy, teacher):
     services.acknowledge(teacher, policy)
     response = client.get(index.url + "to-read/")
     assert b"Nothing waiting for you" in response.content
+
+
+@pytest.mark.parametrize("version", ["abc", "1.5", "-1", "9" * 40])
+def test_a_malformed_version_gets_a_message_not_an_error(client, policy, teacher, version):
+    client.force_login(teacher)
+    response = client.post(ack_url(policy), {"version": version}, follow=True)
+    assert response.status_code == 200
+    assert "version number was not valid" in response.content.decode()
+    assert not Acknowledgement.objects.exists()

@@ -107,3 +107,14 @@ def test_home_panels_template(policy, schools, head_of):
 def test_policy_page_is_in_the_tree(policy_index, policy):
     assert PolicyPage.objects.child_of(policy_index).count() == 1
     assert policy_index.url.endswith("/policies/")
+
+
+def test_index_ignores_filter_values_it_does_not_know(client, policy_index, schools, teacher):
+    publish(PolicyPageFactory(parent=policy_index, title="Safe Alpha"))
+    client.force_login(teacher)
+    response = client.get(policy_index.url + "?area=nope&statutory=maybe&review=x&school=atlantis")
+    assert response.status_code == 200
+    assert "Safe Alpha" in response.content.decode()
+    # A bad value in one filter does not lose a good one in another.
+    response = client.get(policy_index.url + "?area=nope&school=coppice")
+    assert "Not yet" in response.content.decode()

@@ -47,3 +47,12 @@ def test_page_and_versions_render(client, policy, make_user):
     response = client.get(policy.url + "versions/1/")
     assert b"earlier version" in response.content
     assert services.current_version(policy).number == 2
+
+
+def test_review_date_of_a_month_end_stays_in_its_month(policy):
+    import datetime
+
+    policy.approval_date = datetime.date(2024, 2, 29)
+    policy.review_cycle_months = 12
+    policy.save()
+    assert policy.next_review_date == datetime.date(2025, 2, 28)

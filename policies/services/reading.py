@@ -1,4 +1,4 @@
-"""Policy logic shared by views, tasks, commands and the home page.
+"""Reading policies: versions, who must read them, acknowledgements and their reports.
 
 Acknowledgement rule: the version that counts for a policy is its latest *material* version.
 A member of staff is up to date if they acknowledged that version or any later one, so a minor
@@ -19,9 +19,8 @@ from django.utils import timezone
 
 from people.visibility import PageAudience
 
-from .models import Acknowledgement, PolicyPage, PolicyVersion, SchoolAdaptation
-from .permissions import PolicyAccess
-from .textdiff import html_to_text, summarise
+from ..models import Acknowledgement, PolicyPage, PolicyVersion
+from ..permissions import PolicyAccess
 
 # --- versions ---------------------------------------------------------------------------------
 
@@ -211,6 +210,18 @@ class NotAllowed(Exception):
     pass
 
 
+class NothingPublished(NotAllowed):
+    pass
+
+
+def latest_version(policy):
+    """The newest version, from the database (never a stale prefetch): what people are shown."""
+    version = policy.versions.order_by("-number").first()
+    if version is None:
+        raise NothingPublished("This policy has no published version yet.")
+    return version
+
+
 def acknowledge(user, policy, version_number=None):
     """Record that `user` (always the signed-in person) read the policy's current version.
 
@@ -218,16 +229,22 @@ def acknowledge(user, policy, version_number=None):
     were shown, never a newer text they have not seen."""
     if not PolicyAccess(user).can_acknowledge(policy):
         raise NotAllowed("You cannot acknowledge this policy.")
-    version = policy.versions.order_by("-number").first()
-    if version is None:
-        raise NotAllowed("This policy has no published version yet.")
-    if version_number is not None and int(version_number) != version.number:
+    version = latest_version(policy)
+    if version_number is not None and version_number != version.number:
         raise NotAllowed(
             "A newer version has been published since you opened the page. Please read it first."
         )
+    return record_acknowledgement(user, version)
+
+
+def record_acknowledgement(user, version, at=None):
+    """The acknowledgement row itself, once per person and version (`at` for history only)."""
+    defaults = {"acknowledged_at": at} if at is not None else {}
     try:
         with transaction.atomic():
-            ack, _ = Acknowledgement.objects.get_or_create(user=user, version=version)
+            ack, _ = Acknowledgement.objects.get_or_create(
+                user=user, version=version, defaults=defaults
+            )
     except IntegrityError:  # a double click racing itself
         ack = Acknowledgement.objects.get(user=user, version=version)
     return ack
@@ -248,144 +265,3 @@ def user_policy_state(user, policy, ack_numbers=None):
     profile = getattr(user, "profile", None)
     must = version.requires_acknowledgement and version.in_audience(profile)
     return must, best is not None and best >= version.number, best
-
-
-# --- home page panels -------------------------------------------------------------------------
-
-
-@dataclass
-class PolicyTask:
-    title: str
-    url: str
-    version: int
-    published_at: datetime.datetime
-    change_note: str = ""
-
-
-@dataclass
-class AdaptationAlert:
-    title: str
-    url: str
-    school: object
-    summary: str
-    base_version: int = 0
-    current_version: int = 0
-
-
-@dataclass
-class PolicyNotice:
-    title: str
-    url: str
-    version: int
-    published_at: datetime.datetime
-    change_note: str
-    material: bool
-
-
-def policy_tasks_for(user, policies, acks):
-    tasks = []
-    profile = getattr(user, "profile", None)
-    for policy in policies:
-        version = required_version(policy)
-        current = current_version(policy)
-        if version is None or not version.requires_acknowledgement:
-            continue
-        if not version.in_audience(profile):
-            continue
-        number = acks.get((policy.pk, user.pk), (None, None))[0]
-        if number is not None and number >= version.number:
-            continue
-        tasks.append(
-            PolicyTask(
-                policy.title, policy.url, current.number, current.published_at, current.change_note
-            )
-        )
-    tasks.sort(key=lambda t: t.published_at, reverse=True)
-    return tasks
-
-
-def adaptation_alerts_for(access, policies):
-    """Adaptations (of the schools this person manages) based on a version older than the
-    latest material one: their school text may now contradict the model."""
-    if access.is_admin and not access.managed_school_ids:
-        return []
-    by_id = {p.pk: p for p in policies}
-    adaptations = SchoolAdaptation.objects.filter(
-        school_id__in=access.managed_school_ids,
-        status=SchoolAdaptation.ADAPTED,
-        policy_id__in=list(by_id),
-    ).select_related("base_version", "school")
-    alerts = []
-    for adaptation in adaptations:
-        alert = adaptation_alert(by_id[adaptation.policy_id], adaptation)
-        if alert:
-            alerts.append(alert)
-    return alerts
-
-
-def adaptation_alert(policy, adaptation):
-    required = required_version(policy)
-    current = current_version(policy)
-    base = adaptation.base_version
-    if adaptation.status != SchoolAdaptation.ADAPTED or required is None:
-        return None
-    if required.number <= base.number:
-        return None
-    notes = "; ".join(
-        f"v{v.number}: {v.change_note}"
-        for v in sorted(policy.versions.all(), key=lambda v: v.number)
-        if v.number > base.number and v.change_note
-    )
-    changes = summarise(html_to_text(base.body), html_to_text(current.body))
-    summary = (
-        f"The model policy is now version {current.number}; {adaptation.school.title}'s "
-        f"adaptation is based on version {base.number}. {changes}."
-    )
-    if notes:
-        summary += f" Changes: {notes}"
-    return AdaptationAlert(
-        title=policy.title,
-        url=policy.url + f"schools/{adaptation.school.slug}/",
-        school=adaptation.school,
-        summary=summary,
-        base_version=base.number,
-        current_version=current.number,
-    )
-
-
-def policy_updates_for(policies, limit=5):
-    notices = []
-    for policy in policies:
-        for version in policy.versions.all():
-            notices.append(
-                PolicyNotice(
-                    policy.title,
-                    policy.url + (f"versions/{version.number}/" if version.number > 1 else ""),
-                    version.number,
-                    version.published_at,
-                    version.change_note,
-                    version.material,
-                )
-            )
-    notices.sort(key=lambda n: n.published_at, reverse=True)
-    return notices[:limit] if limit else notices
-
-
-def home_panels(user):
-    """What the home page shows about policies, in a fixed number of queries."""
-    empty = {"policy_tasks": [], "adaptation_alerts": [], "policy_updates": []}
-    if not user.is_authenticated:
-        return empty
-    access = PolicyAccess(user)
-    if access.profile is not None:
-        # Reuse the loaded profile so audience checks need no query of their own.
-        user.profile = access.profile
-    policies = list(visible_policies(user))
-    if not policies:
-        return empty
-    acks = acknowledgement_index(policies, [user])
-    return {
-        "policy_tasks": policy_tasks_for(user, policies, acks),
-        "adaptation_alerts": adaptation_alerts_for(access, policies),
-        "policy_updates": policy_updates_for(policies),
-    }
