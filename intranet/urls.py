@@ -10,7 +10,7 @@ from people import admin_choosers
 from people import views as people_views
 
 from .api import api_router
-from .views import healthz, media, to_sign_in
+from .views import healthz, media, not_found, to_sign_in
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -40,6 +40,8 @@ urlpatterns = [
         admin_choosers.VisibleChosenMultipleView.as_view(),
         name="wagtailadmin_choose_page_chosen_multiple",
     ),
+    # Wagtail's page that raises an error on purpose, to try out error reporting: not here.
+    path("admin/failwhale/", not_found, name="wagtailadmin_error_test"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

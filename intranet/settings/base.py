@@ -219,8 +219,8 @@ TASKS = {
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database")
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 _SEARCH_BACKENDS = {
-    "database": "wagtail.search.backends.database",
-    "postgres": "wagtail.search.backends.database",
+    "database": "intranet.wagtail_search",
+    "postgres": "intranet.wagtail_search",
     "elasticsearch": "wagtail.search.backends.elasticsearch9",
     "elasticsearch8": "wagtail.search.backends.elasticsearch8",
     "opensearch": "wagtail.search.backends.opensearch3",
