@@ -19,6 +19,6 @@ def allow_filtering_images_by_tag():
     from wagtail.search import index
 
     for field in get_image_model().search_fields:
-        if isinstance(field, index.RelatedFields) and field.field_name == "tags":
-            if not any(isinstance(f, index.FilterField) for f in field.fields):
-                field.fields.append(index.FilterField("name"))
+        tags = isinstance(field, index.RelatedFields) and field.field_name == "tags"
+        if tags and not any(isinstance(f, index.FilterField) for f in field.fields):
+            field.fields.append(index.FilterField("name"))
