@@ -4,9 +4,12 @@ from django.core.exceptions import ValidationError
 
 from pages.models import SchoolPage, WorkingGroupPage
 from people import roles
+from people.visibility import viewer
 
 from .filetypes import validate_upload
 from .models import KeyStage, Resource, ResourceType
+
+TAG_MAX_LENGTH = 100  # taggit's Tag.name
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -69,16 +72,49 @@ class ResourceMetadataForm(forms.Form):
     tags = forms.CharField(required=False, help_text="Separate tags with commas.")
     review_date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, current_school=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["working_groups"].queryset = WorkingGroupPage.objects.live().order_by(
             "title", "pk"
         )
-        self.fields["school"].queryset = SchoolPage.objects.live().order_by("title", "pk")
         self.fields["restricted_to"].queryset = audience_groups()
+        self._limit_schools(user, current_school)
+
+    def _limit_schools(self, user, current_school):
+        """Staff contribute for their own school; only trust administrators (and the central
+        team, who have no school) may name another. An edit keeps the school already set."""
+        field = self.fields["school"]
+        schools = SchoolPage.objects.live().order_by("title", "pk")
+        person = viewer(user)
+        if person.trust_admin:
+            field.queryset = schools
+            return
+        allowed = {person.school_id, getattr(current_school, "pk", None)} - {None}
+        field.queryset = schools.filter(pk__in=allowed)
+        if person.school_id is not None and current_school is None:
+            # Not "Trust central team" either: that is the central team's own choice, and a
+            # form sent without a school shares for the sharer's own.
+            field.empty_label = None
+            self.default_school_id = person.school_id
+        field.help_text = "Resources are shared on behalf of your own school."
+
+    default_school_id = None
+
+    def clean_school(self):
+        school = self.cleaned_data.get("school")
+        if school is None and self.default_school_id is not None:
+            school = self.fields["school"].queryset.filter(pk=self.default_school_id).first()
+        return school
 
     def clean_tags(self):
-        return [t.strip() for t in self.cleaned_data["tags"].split(",") if t.strip()][:20]
+        tags = [t.strip() for t in self.cleaned_data["tags"].split(",") if t.strip()]
+        too_long = [t for t in tags if len(t) > TAG_MAX_LENGTH]
+        if too_long:
+            raise ValidationError(
+                f"Keep each tag under {TAG_MAX_LENGTH} characters "
+                f"(“{too_long[0][:40]}…” is {len(too_long[0])})."
+            )
+        return tags[:20]
 
     def clean(self):
         data = super().clean()

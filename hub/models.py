@@ -196,3 +196,26 @@ class ResourceVersion(models.Model):
         return reverse(
             "hub:version_download", args=[self.resource_id, self.resource.slug, self.number]
         )
+
+
+class Download(models.Model):
+    """Who took a resource, once per person and day: the download count counts people, not
+    clicks, and per-school usage comes from here."""
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="downloads")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    school = models.ForeignKey(
+        "pages.SchoolPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    day = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resource", "user", "day"], name="one_download_per_person_per_day"
+            )
+        ]
+        indexes = [models.Index(fields=["resource", "school"])]
+
+    def __str__(self):
+        return f"{self.user} took {self.resource} on {self.day}"

@@ -3,12 +3,15 @@
 import os
 
 from django.core.files import File
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone
 from wagtail.utils.file import hash_filelike
 
+from people.visibility import viewer
+
 from .extraction import extract_resource_text
-from .models import Resource, ResourceVersion
+from .models import Download, Resource, ResourceVersion
 
 
 def file_metadata(fileobj):
@@ -123,6 +126,21 @@ def add_version(resource, fileobj, *, name, kind, user=None, change_note=""):
     return version
 
 
-def count_download(resource):
+def count_download(resource, user):
+    """Count a download once per person and day: reloading or retrying adds nothing."""
+    person = viewer(user)
+    if not person.signed_in:
+        return False
+    try:
+        with transaction.atomic():
+            Download.objects.create(
+                resource_id=resource.pk,
+                user_id=person.pk,
+                school_id=person.school_id,
+                day=timezone.localdate(),
+            )
+    except IntegrityError:
+        return False
     # F() so that simultaneous downloads never overwrite each other's count.
     Resource.objects.filter(pk=resource.pk).update(download_count=F("download_count") + 1)
+    return True

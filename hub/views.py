@@ -87,8 +87,12 @@ def share(request):
     if request.method != "POST":
         staged.clear()  # a fresh visit starts clean; abandoned staged files are dropped
         profile, _ = StaffProfile.objects.get_or_create(user=request.user)
-        return _share_page(request, ShareForm(initial=ShareForm.initial_for_user(profile)), staged)
-    form = ShareForm(request.POST, request.FILES)
+        return _share_page(
+            request,
+            ShareForm(initial=ShareForm.initial_for_user(profile), user=request.user),
+            staged,
+        )
+    form = ShareForm(request.POST, request.FILES, user=request.user)
     valid = form.is_valid()
     accepted, file_errors = getattr(form, "accepted", []), getattr(form, "file_errors", [])
     staged.keep_only(request.POST.getlist("keep"))
@@ -113,7 +117,10 @@ def share(request):
     if file_errors:
         # Some files failed: show why, keep the details filled in for another go.
         return _share_page(
-            request, ShareForm(initial=ShareForm.initial_from(request.POST)), staged, file_errors
+            request,
+            ShareForm(initial=ShareForm.initial_from(request.POST), user=request.user),
+            staged,
+            file_errors,
         )
     if len(created) == 1:
         return redirect(created[0].get_absolute_url())
@@ -180,7 +187,7 @@ def _content_type(kind):
 
 def download(request, pk, slug):
     resource = _visible_or_404(request, pk)
-    count_download(resource)
+    count_download(resource, request.user)
     return serve_file(
         resource.file,
         _attachment_name(resource, resource.file.name),
@@ -191,7 +198,7 @@ def download(request, pk, slug):
 def version_download(request, pk, slug, number):
     resource = _visible_or_404(request, pk)
     version = get_object_or_404(ResourceVersion, resource=resource, number=number)
-    count_download(resource)
+    count_download(resource, request.user)
     ext = os.path.splitext(version.file.name)[1].lower()
     from .filetypes import extension_of
 
@@ -261,7 +268,7 @@ def _editable_or_404(request, pk):
 def edit(request, pk, slug):
     resource = _editable_or_404(request, pk)
     if request.method == "POST":
-        form = EditForm(request.POST)
+        form = EditForm(request.POST, user=request.user, current_school=resource.school)
         if form.is_valid():
             fields = form.resource_fields()
             for name in (
@@ -283,7 +290,11 @@ def edit(request, pk, slug):
             messages.success(request, "Changes saved.")
             return redirect(resource.get_absolute_url())
     else:
-        form = EditForm(initial=EditForm.initial_for(resource))
+        form = EditForm(
+            initial=EditForm.initial_for(resource),
+            user=request.user,
+            current_school=resource.school,
+        )
     return render(request, "hub/edit.html", {"form": form, "resource": resource})
 
 

@@ -16,7 +16,7 @@ def only_permitted_resources(document, request):
     # signed in. A 404 rather than a 403, so that the route cannot confirm a resource exists.
     if not can_view_resource(request.user, document) or document.withdrawn:
         raise Http404("Not found")
-    count_download(document)
+    count_download(document, request.user)
 
 
 @hooks.register("construct_document_chooser_queryset")

@@ -1,30 +1,20 @@
 """Acknowledgement reports: the trust grid, one policy by school, CSV exports, reminders."""
 
-import csv
 from collections import OrderedDict
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 from django_tasks import TaskResultStatus
 
 from pages.models import SchoolPage
+from people.spreadsheets import csv_response
 
 from .. import services
 from ..forms import REMINDER_INTERVALS, ReminderForm
 from ..permissions import access_for
 from ..tasks import send_acknowledgement_reminders
 from .common import check_view, load, report_schools, report_scope
-
-
-def _csv_response(filename, header, rows):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
 
 
 def _completion_data(request, index):
@@ -53,7 +43,7 @@ def completion(request, index):
 
 def completion_csv(request, index):
     _schools, rows = _completion_data(request, index)
-    return _csv_response(
+    return csv_response(
         "policy-acknowledgements.csv",
         ["policy", "version", "school", "must read", "acknowledged", "outstanding", "percent"],
         (
@@ -108,7 +98,7 @@ def policy_report_csv(request, policy):
     check_view(request, policy)
     school = report_scope(request)
     _version, rows, _totals = services.policy_report(load(policy), school)
-    return _csv_response(
+    return csv_response(
         f"{policy.slug}-{school.slug if school else 'all-schools'}-acknowledgements.csv",
         [
             "school",

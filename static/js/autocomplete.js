@@ -158,25 +158,8 @@
     input.addEventListener("blur", function () { setTimeout(close, 100); });
   }
 
-  var CSS =
-    ".autocomplete-list{position:absolute;top:100%;left:0;right:0;z-index:50;margin:.25rem 0 0;" +
-    "padding:0;list-style:none;background:#fff;color:#1b1b1b;border:1px solid #767676;" +
-    "border-radius:4px;box-shadow:0 4px 12px rgba(0,0,0,.15);max-height:22rem;overflow:auto}" +
-    ".autocomplete-option{padding:.5rem .75rem;cursor:pointer;display:flex;" +
-    "justify-content:space-between;gap:.5rem}" +
-    ".autocomplete-option[aria-selected=true],.autocomplete-option:hover{background:#1d4f91;color:#fff}" +
-    ".autocomplete-kind{font-size:.8em;opacity:.8}";
-
-  function addStyles() {
-    if (document.getElementById("autocomplete-css")) return;
-    var style = document.createElement("style");
-    style.id = "autocomplete-css";
-    style.textContent = CSS;
-    document.head.appendChild(style);
-  }
-
+  // Its styles live in site.css: the Content-Security-Policy allows no inline <style>.
   function start() {
-    addStyles();
     document.querySelectorAll("form.header-search input[type=search], input[data-autocomplete]")
       .forEach(init);
   }

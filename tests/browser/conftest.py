@@ -36,3 +36,24 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync",
         ],
     }
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations(request):
+    """Every browser test fails if the Content-Security-Policy blocked anything on any page it
+    opened: pages must work under it, not only carry it."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    blocked = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    yield
+    assert blocked == [], "\n".join(blocked)

@@ -1,3 +1,4 @@
+import datetime
 import io
 
 import pytest
@@ -114,16 +115,27 @@ def test_metadata_error_keeps_good_files(staff):
     assert Resource.objects.get().title == "Kept plan"
 
 
-def test_download_counts_and_headers(staff):
+def test_download_counts_each_person_once_a_day_and_sends_safe_headers(
+    staff, make_user, school_day
+):
     resource = ResourceFactory(title="Counting plan")
-    for _ in range(3):
+    for _ in range(3):  # reloading, retrying, a double click
         response = staff.client.get(resource.get_download_url())
         assert response.status_code == 200
         assert response["Content-Disposition"].startswith("attachment")
         assert response["X-Content-Type-Options"] == "nosniff"
         assert b"".join(response.streaming_content).startswith(b"%PDF-")
     resource.refresh_from_db()
+    assert resource.download_count == 1
+    colleague = make_user("colleague", school=staff.school)
+    staff.client.force_login(colleague)
+    staff.client.get(resource.get_download_url())
+    school_day.shift(datetime.timedelta(days=1))
+    staff.client.force_login(colleague)  # yesterday's session has expired
+    staff.client.get(resource.get_download_url())
+    resource.refresh_from_db()
     assert resource.download_count == 3
+    assert set(resource.downloads.values_list("school_id", flat=True)) == {staff.school.pk}
 
 
 def test_new_version_keeps_old_and_url(staff):
@@ -241,3 +253,47 @@ def test_hub_text_search_ranks_title_matches_first_and_keeps_filters(client, tre
     assert [r.title for r in filtered] == ["Fractions unit plan"]
     by_title = client.get("/hub/?q=fractions&sort=title").context["items"]
     assert [r.title for r in by_title] == sorted(titles)
+
+
+def test_staff_share_only_for_their_own_school(staff, tree):
+    other = SchoolPageFactory(parent=tree.schools, title="Langley", slug="langley")
+    response = staff.client.get("/hub/share/")
+    assert list(response.context["form"].fields["school"].queryset) == [staff.school]
+    response = staff.client.post(
+        "/hub/share/",
+        {"files": [pdf_upload()], "visibility": "trust", "school": other.pk, "title": "Plan"},
+    )
+    assert response.status_code == 200
+    assert "school" in response.context["form"].errors
+    assert not Resource.objects.filter(school=other).exists()
+    staff.client.post(
+        "/hub/share/", {"files": [pdf_upload()], "visibility": "trust", "title": "Mine"}
+    )
+    assert Resource.objects.get(title="Mine").school == staff.school
+
+
+def test_trust_administrators_share_for_any_school(client, staff, tree, make_user):
+    from django.contrib.auth.models import Group
+
+    from people import roles
+
+    other = SchoolPageFactory(parent=tree.schools, title="Langley", slug="langley")
+    admin = make_user("admin.share")
+    admin.groups.add(Group.objects.get(name=roles.TRUST_ADMINS))
+    client.force_login(admin)
+    client.post(
+        "/hub/share/",
+        {"files": [pdf_upload()], "visibility": "trust", "school": other.pk, "title": "Theirs"},
+    )
+    assert Resource.objects.get(title="Theirs").school == other
+
+
+def test_an_overlong_tag_is_a_clear_form_error_that_keeps_the_file(staff):
+    response = staff.client.post(
+        "/hub/share/",
+        {"files": [pdf_upload()], "visibility": "trust", "tags": "maths, " + "x" * 150},
+    )
+    assert response.status_code == 200
+    assert "under 100 characters" in response.content.decode()
+    assert [s["name"] for s in response.context["staged"]] == ["plan.pdf"]
+    assert not Resource.objects.exists()
