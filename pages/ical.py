@@ -2,19 +2,13 @@
 
 import datetime
 
-from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from people.tokens import calendar_token
+from people.links import absolute_url
 
 
-def feed_url(request, user):
-    """The user's private subscription address (see people/tokens.py)."""
-    return request.build_absolute_uri(reverse("calendar_feed", args=[calendar_token(user)]))
-
-
-def events_to_ical(events, request):
+def events_to_ical(events):
     cal = Calendar()
     cal.add("prodid", "-//Learning Trust for Excellence//LTE Intranet//EN")
     cal.add("version", "2.0")
@@ -35,6 +29,6 @@ def events_to_ical(events, request):
         if location:
             item.add("location", location)
         item.add("categories", [event.get_category_display()])
-        item.add("url", event.get_full_url(request))
+        item.add("url", absolute_url(event.url))
         cal.add_component(item)
     return cal.to_ical()

@@ -17,11 +17,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from people.links import calendar_feed_url
 from people.visibility import visible_pages
 
 from .blocks import ContentStreamBlock
 from .filters import EventFilter
-from .ical import events_to_ical, feed_url
+from .ical import events_to_ical
 from .panels import GROUP_PANELS, HOME_PANELS, render_panels
 from .queries import EventQuerySet, NewsQuerySet, TrustPageQuerySet, WorkingGroupQuerySet
 from .terms import SchoolCalendar, TermDate  # noqa: F401 - TermDate: a model of this app
@@ -349,7 +350,7 @@ class EventIndexPage(RoutablePageMixin, TrustPage):
                 "view": "list",
                 "filters": filters,
                 "today": timezone.localdate(),
-                "subscribe_url": feed_url(request, request.user),
+                "subscribe_url": calendar_feed_url(request.user),
             },
         )
 
@@ -404,7 +405,7 @@ class EventIndexPage(RoutablePageMixin, TrustPage):
     @path("feed/")
     def ical(self, request):
         response = HttpResponse(
-            events_to_ical(self.events(request.user).order_by("start", "pk"), request),
+            events_to_ical(self.events(request.user).order_by("start", "pk")),
             content_type="text/calendar; charset=utf-8",
         )
         response["Content-Disposition"] = 'attachment; filename="lte-events.ics"'

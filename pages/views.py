@@ -18,6 +18,6 @@ def calendar_feed(request, token):
     index = EventIndexPage.objects.live().first()
     events = EventPage.objects.none() if index is None else index.events(user)
     events = events.order_by("start", "pk")
-    response = HttpResponse(events_to_ical(events, request), content_type="text/calendar")
+    response = HttpResponse(events_to_ical(events), content_type="text/calendar")
     response["Cache-Control"] = "private, max-age=900"
     return response

@@ -4,8 +4,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from .links import calendar_feed_url
 from .models import StaffProfile
-from .tokens import calendar_token, reset_calendar_token
+from .tokens import reset_calendar_token
 
 
 class ProfileForm(forms.ModelForm):
@@ -41,9 +42,7 @@ def my_profile(request):
         messages.success(request, "Your profile has been saved.")
         return redirect("my_profile")
     request.user.profile = profile
-    calendar_url = request.build_absolute_uri(
-        reverse("calendar_feed", args=[calendar_token(request.user)])
-    )
+    calendar_url = calendar_feed_url(request.user)
     return render(
         request,
         "people/profile.html",

@@ -4,20 +4,15 @@ Arguments are plain ids and numbers so any task backend can store them."""
 
 import datetime
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
 
+from people.links import absolute_url
+
 from . import services
 from .models import DigestPreference, PolicyPage, PolicyVersion, ReminderLog
-
-
-def absolute(url):
-    if url.startswith("http"):
-        return url
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
 
 
 def remind(policy_id, user_ids, interval_days=7):
@@ -47,7 +42,7 @@ def remind(policy_id, user_ids, interval_days=7):
             continue
         body = render_to_string(
             "policies/email/reminder.txt",
-            {"user": user, "policy": policy, "version": current, "url": absolute(policy.url)},
+            {"user": user, "policy": policy, "version": current, "url": absolute_url(policy.url)},
         )
         send_mail(
             f"Please read and acknowledge: {policy.title} (version {current.number})",
@@ -88,7 +83,7 @@ def digest(days=7):
         )
         if versions and user.email:
             for version in versions:
-                version.link = absolute(version.policy.url)
+                version.link = absolute_url(version.policy.url)
             body = render_to_string(
                 "policies/email/digest.txt", {"user": user, "versions": versions}
             )

@@ -135,6 +135,35 @@ def test_month_view_marks_holidays_and_inset_days_in_words(teacher_client, trust
     assert "INSET day (no pupils)" in january  # the legend says what the tint means
 
 
+@pytest.mark.parametrize("feed", ["events", "private"])
+def test_calendar_feeds_open_in_a_second_parser_with_links_on_the_base_url(
+    client, teacher, trust, settings, feed
+):
+    import vobject
+
+    settings.WAGTAILADMIN_BASE_URL = "https://intranet.lte.example"
+    if feed == "events":
+        client.force_login(teacher)
+        response = client.get("/events/feed/", HTTP_HOST="10.0.0.7")
+    else:
+        response = client.get(f"/calendar/{calendar_token(teacher)}/lte-events.ics")
+    calendar = vobject.readOne(response.content.decode())
+    [event] = calendar.vevent_list
+    assert event.summary.value == "Maths moderation"
+    assert event.url.value.startswith("https://intranet.lte.example/events/")
+    assert client.get(event.url.value.removeprefix("https://intranet.lte.example")).status_code in (
+        200,
+        302,
+    )
+
+
+def test_subscription_addresses_are_on_the_base_url(teacher_client, teacher, trust, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://intranet.lte.example"
+    expected = f"https://intranet.lte.example/calendar/{calendar_token(teacher)}/lte-events.ics"
+    assert expected in teacher_client.get("/events/").content.decode()
+    assert expected in teacher_client.get("/accounts/profile/").content.decode()
+
+
 def test_ical_feed_has_every_event(teacher_client, trust):
     response = teacher_client.get("/events/feed/")
     assert response.status_code == 200
