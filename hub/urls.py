@@ -6,6 +6,7 @@ app_name = "hub"
 urlpatterns = [
     path("", views.browse, name="browse"),
     path("share/", views.share, name="share"),
+    path("<int:pk>/", views.by_id, name="by_id"),
     path("<int:pk>-<slug:slug>/", views.detail, name="detail"),
     path("<int:pk>-<slug:slug>/download/", views.download, name="download"),
     path("<int:pk>-<slug:slug>/preview.png", views.preview, name="preview"),

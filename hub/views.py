@@ -185,6 +185,21 @@ def _content_type(kind):
     return CONTENT_TYPES.get(kind, "application/octet-stream")
 
 
+def by_id(request, pk):
+    """`/hub/<id>/`: where rich-text links to a resource point. The id alone says nothing about
+    the resource; only someone who may see it is sent on to its page."""
+    return redirect(_visible_or_404(request, pk).get_absolute_url())
+
+
+def document_link(request, pk, filename=""):
+    """Wagtail's document address (`/documents/<id>/<name>`), kept working for links made
+    before the hub: the same check, counting and headers as the hub's own download."""
+    resource = _visible_or_404(request, pk)
+    if resource.withdrawn:
+        raise Http404("Not found")
+    return redirect(resource.get_download_url())
+
+
 def download(request, pk, slug):
     resource = _visible_or_404(request, pk)
     count_download(resource, request.user)

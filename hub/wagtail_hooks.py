@@ -1,6 +1,9 @@
 from django.http import Http404
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.documents.rich_text import DocumentLinkHandler
 
 from pages.panels import GROUP_PANELS
 from people.visibility import can_view_resource
@@ -12,8 +15,9 @@ from .services import count_download
 
 @hooks.register("before_serve_document")
 def only_permitted_resources(document, request):
-    # Wagtail's own /documents/<id>/<name> route would otherwise serve any resource to anyone
-    # signed in. A 404 rather than a 403, so that the route cannot confirm a resource exists.
+    # /documents/<id>/<name> hands over to the hub's download (intranet/urls.py); should
+    # Wagtail's own serve view ever be reached, it refuses what the reader may not see, with
+    # a 404 rather than a 403 so that the route cannot confirm a resource exists.
     if not can_view_resource(request.user, document) or document.withdrawn:
         raise Http404("Not found")
     count_download(document, request.user)
@@ -47,3 +51,24 @@ def group_resources_panel(request, group_page, limit=5):
         {"page": group_page, "resources": resources},
         request=request,
     )
+
+
+class ResourceLinkHandler(DocumentLinkHandler):
+    """Rich-text links to a resource open its hub page (versions, related resources), by id
+    only: a page that everyone reads never spells out the title or file name of a resource a
+    reader may not see, and `/hub/<id>/` answers 404 to them."""
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        return [
+            format_html('<a href="{}">', reverse("hub:by_id", args=[attrs["id"]]))
+            if str(attrs.get("id", "")).isdigit()
+            else "<a>"
+            for attrs in attrs_list
+        ]
+
+
+# After wagtail.documents' hook, so this handler replaces its "document" link type.
+@hooks.register("register_rich_text_features", order=100)
+def resource_links_open_the_hub(features):
+    features.register_link_type(ResourceLinkHandler)

@@ -231,10 +231,30 @@ def test_image_preview_and_wagtail_serve_counts(staff):
     image = staff.client.get(f"/hub/{resource.pk}-{resource.slug}/preview.png")
     assert image["Content-Type"] == "image/png"
     assert image["X-Content-Type-Options"] == "nosniff"
-    served = staff.client.get(f"/documents/{resource.pk}/{resource.filename}")
+    served = staff.client.get(f"/documents/{resource.pk}/{resource.filename}", follow=True)
     assert served.status_code == 200
+    assert served["Content-Disposition"].startswith("attachment")
+    assert served["X-Content-Type-Options"] == "nosniff"
     resource.refresh_from_db()
     assert resource.download_count == 1
+
+
+def test_rich_text_links_open_the_resource_page_by_id_only(staff, tree, make_user):
+    from django.contrib.auth.models import Group
+    from wagtail.rich_text import expand_db_html
+
+    secret = ResourceFactory(
+        title="Appraisal notes",
+        visibility="restricted",
+        restricted_to=[Group.objects.get(name="Headteachers")],
+    )
+    html = expand_db_html(f'<p><a linktype="document" id="{secret.pk}">the notes</a></p>')
+    assert html == f'<p><a href="/hub/{secret.pk}/">the notes</a></p>'
+    assert staff.client.get(f"/hub/{secret.pk}/").status_code == 404
+    assert staff.client.get(f"/documents/{secret.pk}/x.pdf").status_code == 404
+    mine = ResourceFactory(title="Fractions plan")
+    response = staff.client.get(f"/hub/{mine.pk}/")
+    assert response.status_code == 302 and response["Location"] == mine.get_absolute_url()
 
 
 def test_hub_text_search_ranks_title_matches_first_and_keeps_filters(client, tree, make_user):

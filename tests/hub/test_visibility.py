@@ -141,7 +141,8 @@ def test_each_level_visible_to_its_audience(client, world):
     assert response.status_code == 200
     assert b"Axolotl SENCO notes" in response.content
     response = client.get(f"/documents/{world.restricted.pk}/{world.restricted.filename}")
-    assert response.status_code == 200
+    assert response.status_code == 302
+    assert response["Location"] == world.restricted.get_download_url()
 
 
 def test_anonymous_sees_nothing(client, world):
