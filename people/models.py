@@ -1,11 +1,16 @@
 """Staff profiles: which school someone works at, their job, and their working groups."""
 
+import secrets
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from .tokens import new_calendar_key
+
+def new_calendar_key():
+    """A fresh per-user key for the private calendar address (people/tokens.py)."""
+    return secrets.token_hex(16)
 
 
 class StaffProfile(models.Model):

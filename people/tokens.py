@@ -6,21 +6,15 @@ stable (the same address every time the page is shown, whatever the clock says) 
 them changes: "reset my calendar address" draws a new key, a password change changes the hash,
 and deactivating the account stops every feed at once (checked on each fetch)."""
 
-import secrets
-
 from django.contrib.auth import get_user_model
 from django.utils.crypto import constant_time_compare, salted_hmac
+
+from .models import StaffProfile, new_calendar_key
 
 SALT = "people.calendar-token"
 
 
-def new_calendar_key():
-    return secrets.token_hex(16)
-
-
 def _profile(user):
-    from .models import StaffProfile
-
     profile = getattr(user, "profile", None)
     if profile is None:
         profile, _ = StaffProfile.objects.get_or_create(user=user)

@@ -2,7 +2,7 @@ import secrets
 
 from django.db import migrations, models
 
-import people.tokens
+import people.models
 
 
 def give_each_profile_its_own_key(apps, schema_editor):
@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             model_name="staffprofile",
             name="calendar_key",
             field=models.CharField(
-                default=people.tokens.new_calendar_key, editable=False, max_length=32
+                default=people.models.new_calendar_key, editable=False, max_length=32
             ),
         ),
         migrations.RunPython(give_each_profile_its_own_key, migrations.RunPython.noop),
