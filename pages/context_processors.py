@@ -1,14 +1,13 @@
-from wagtail.models import Site
+from people.visibility import viewer
 
-from people.visibility import visible_pages
+from .navigation import main_menu
 
 
 def navigation(request):
-    """The main menu: the live, in-menu children of the site's home page (one query)."""
-    if not getattr(request, "user", None) or not request.user.is_authenticated:
+    """The main menu and what the header needs to know about the person (no queries of its
+    own on a warm request: see pages/navigation.py)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
         return {}
-    site = Site.find_for_request(request)
-    if site is None:
-        return {}
-    menu = visible_pages(request.user, site.root_page.get_children()).in_menu().order_by("path")
-    return {"main_menu": menu, "site_root": site.root_page}
+    items, root = main_menu(request)
+    return {"main_menu": items, "site_root": root, "can_open_admin": viewer(user).editor}

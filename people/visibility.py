@@ -25,8 +25,9 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 
@@ -72,6 +73,7 @@ class Viewer:
     trust_admin: bool = False
     group_ids: frozenset = frozenset()
     school_id: int | None = None
+    editor: bool = False  # may open Wagtail's admin
 
     @classmethod
     def anonymous(cls):
@@ -91,17 +93,39 @@ def viewers_for(user_ids):
 
 
 def _load_viewers(user_ids):
+    User = get_user_model()
+    admin_access = Permission.objects.filter(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
     rows = (
-        get_user_model()
-        .objects.filter(pk__in=user_ids)
+        User.objects.filter(pk__in=user_ids)
+        .annotate(
+            # Wagtail's admin is open to those with this permission, directly or by group:
+            # asked here so the page header needs no permission queries of its own.
+            editor=Exists(admin_access.filter(group__user=OuterRef("pk")))
+            | Exists(admin_access.filter(user=OuterRef("pk")))
+        )
         .values_list(
-            "pk", "is_active", "is_superuser", "profile__school_id", "groups__id", "groups__name"
+            "pk",
+            "is_active",
+            "is_superuser",
+            "profile__school_id",
+            "groups__id",
+            "groups__name",
+            "editor",
         )
     )
     facts = {}
-    for pk, active, superuser, school_id, group_id, group_name in rows:
+    for pk, active, superuser, school_id, group_id, group_name, editor in rows:
         entry = facts.setdefault(
-            pk, {"active": active, "superuser": superuser, "school": school_id, "groups": set()}
+            pk,
+            {
+                "active": active,
+                "superuser": superuser,
+                "school": school_id,
+                "groups": set(),
+                "editor": superuser or editor,
+            },
         )
         if group_id is not None:
             entry["groups"].add(group_id)
@@ -119,6 +143,7 @@ def _load_viewers(user_ids):
             trust_admin=entry["superuser"] or entry.get("admin", False),
             group_ids=frozenset(entry["groups"]),
             school_id=entry["school"],
+            editor=entry["editor"],
         )
     return out
 

@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "intranet.csp.TrustCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The request's Wagtail Site from the cache (pages/navigation.py).
+    "pages.navigation.CachedSiteMiddleware",
     # NUL bytes refused at the door; malformed values answer 400, never 500.
     "intranet.middleware.BadInputMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -166,6 +168,8 @@ LOGOUT_REDIRECT_URL = "login"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 SESSION_COOKIE_HTTPONLY = True
+# Sessions read from the cache, written through to the database (survive a cache restart).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_AGE = 60 * 60 * 12  # a school day and the evening's marking
 
 # Lockout after repeated failed sign-ins (django-axes): 5 failures per username+IP locks that

@@ -360,3 +360,24 @@ def test_leads_may_add_and_choose_documents_in_the_admin(trust):
     lead.groups.add(trust.maths.lead_group)
     assert permission_policy.user_has_permission(lead, "add")
     assert permission_policy.user_has_permission(lead, "choose")
+
+
+def test_the_cached_menu_follows_publishing_and_visibility(teacher_client, trust):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    assert "Projects" not in teacher_client.get("/").content.decode()
+    section = ContentPageFactory(parent=trust.home, title="Projects", show_in_menus=True)
+    section.save_revision().publish()
+    nav = teacher_client.get("/").content.decode().split('aria-label="Main"')[1].split("</nav>")[0]
+    assert "Projects" in nav
+    restriction = PageViewRestriction.objects.create(
+        page=section, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.get(name="Headteachers")])
+    nav = teacher_client.get("/").content.decode().split('aria-label="Main"')[1].split("</nav>")[0]
+    assert "Projects" not in nav
+    restriction.delete()
+    section.unpublish()
+    nav = teacher_client.get("/").content.decode().split('aria-label="Main"')[1].split("</nav>")[0]
+    assert "Projects" not in nav
