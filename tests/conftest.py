@@ -64,6 +64,7 @@ def demo_trust(django_db_setup, django_db_blocker, tmp_path_factory):
         stack.enter_context(mock.patch.dict(os.environ, {"DEMO_PASSWORD": DEMO_PASSWORD}))
         stack.enter_context(django_db_blocker.unblock())
         stack.enter_context(transaction.atomic())
+        ensure_wagtail_roots()
         call_command("load_demo_trust", quiet=True)
         try:
             yield
