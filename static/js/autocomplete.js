@@ -63,6 +63,19 @@
       }
     }
 
+    // The last row always offers the full results page, so a reader who typed a whole query is
+    // one key away from every match, not only the titles the list had room for.
+    function withSeeAll(results, q) {
+      var target = (form.getAttribute("action") || "/search/");
+      var all = {
+        label: "See all results for \u201c" + q + "\u201d",
+        url: target + (target.indexOf("?") === -1 ? "?" : "&") + "q=" + encodeURIComponent(q),
+        kind: "",
+        seeAll: true,
+      };
+      return results.concat([all]);
+    }
+
     function render(results) {
       items = results;
       list.textContent = "";
@@ -71,7 +84,7 @@
         li.id = listId + "-" + i;
         li.setAttribute("role", "option");
         li.setAttribute("aria-selected", "false");
-        li.className = "autocomplete-option";
+        li.className = "autocomplete-option" + (item.seeAll ? " autocomplete-see-all" : "");
         var label = document.createElement("span");
         label.textContent = item.label; // text only: never HTML from the server
         var kind = document.createElement("span");
@@ -91,8 +104,9 @@
       input.setAttribute("aria-expanded", open ? "true" : "false");
       active = -1;
       input.removeAttribute("aria-activedescendant");
+      var found = results.filter(function (item) { return !item.seeAll; }).length;
       live.textContent = open
-        ? results.length + " suggestion" + (results.length === 1 ? "" : "s") + " available; use the arrow keys"
+        ? found + " suggestion" + (found === 1 ? "" : "s") + " available; use the arrow keys"
         : "";
     }
 
@@ -111,8 +125,8 @@
       var url = base + (base.indexOf("?") === -1 ? "?" : "&") + "ac=1&q=" + encodeURIComponent(q);
       fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
         .then(function (response) { return response.ok ? response.json() : { results: [] }; })
-        .then(function (data) { if (mine === seq) render(data.results || []); })
-        .catch(function () { if (mine === seq) render([]); });
+        .then(function (data) { if (mine === seq) render(withSeeAll(data.results || [], q)); })
+        .catch(function () { if (mine === seq) render(withSeeAll([], q)); });
     }
 
     input.addEventListener("input", function () {

@@ -227,6 +227,24 @@ def test_search_from_the_header_with_keyboard_autocomplete(page, live_server, de
     assert_accessible(page)
 
 
+def test_autocomplete_ends_with_a_row_for_all_results(page, live_server, demo):
+    sign_in(page, live_server)
+    page.wait_for_url(f"{live_server.url}/")
+    box = page.get_by_role("combobox", name="Search the intranet")
+    box.fill("fractions")
+    see_all = page.get_by_role("option", name="See all results for \u201cfractions\u201d")
+    see_all.wait_for()
+    options = page.get_by_role("option")
+    assert options.nth(options.count() - 1).inner_text().startswith("See all results")
+    # the keyboard reaches it: Down through every row ends on it
+    for _ in range(options.count()):
+        box.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == see_all.get_attribute("id")
+    box.press("Enter")
+    page.wait_for_url("**/search/?q=fractions")
+    assert page.get_by_role("link", name="Year 4 fractions unit plan").is_visible()
+
+
 def test_headteacher_pages_pass_axe(page, live_server, demo):
     from django.contrib.auth.models import Group
 
