@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 from django.utils import timezone
 from taggit.models import TaggedItem
+from wagtail import hooks
 
 from people.visibility import visible_resources
 
@@ -22,6 +23,9 @@ SORTS = {
     "title": ("title", "A–Z"),
 }
 FILTER_PARAMS = ("type", "group", "key_stage", "school", "tag")
+# Hook `(user, query, limit) -> [resource id, ...] | None`: how the hub's text search is ranked
+# without hub importing search (search sits above hub).
+RANK_RESOURCES = "lte_rank_resources"
 
 
 def filtered_queryset(user, params):
@@ -82,13 +86,15 @@ def run_query(user, params):
 
 
 def _ranked_ids(user, query, limit):
-    """Ranked resource ids from the SQL search engines, or None where the engine is Wagtail's
-    own backend (Elasticsearch/OpenSearch), which the hub then queries directly."""
-    from search.engine import get_engine
-
-    engine = get_engine()
-    ranked = getattr(engine, "ranked_resource_ids", None)
-    return None if ranked is None else ranked(user, query, limit)
+    """Ranked ids of the visible resources matching `query`, best first, from the first
+    `lte_rank_resources` hook that answers (search registers one: its SQL engines rank with
+    bounded SQL), or None: then the hub asks Wagtail's backend directly (`.search()`), which is
+    also what happens under Elasticsearch/OpenSearch and when search is not installed."""
+    for rank in hooks.get_hooks(RANK_RESOURCES):
+        ranked = rank(user, query, limit)
+        if ranked is not None:
+            return ranked
+    return None
 
 
 def facet_counts(ids):
