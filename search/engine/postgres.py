@@ -50,7 +50,7 @@ class PostgresEngine(SQLEngine):
 
     COLUMNS = SQLEngine.COLUMNS + ", d.ks AS ks, d.groups AS groups, d.tags AS tags"
 
-    def resource_links(self, t, R):
+    def resource_links(self, src, R):
         """From the arrays on the side table (migration 0005): no lookups per match."""
         return {
             key: (

@@ -143,7 +143,7 @@ class SQLEngine(HitsMixin, FacetsMixin, SuggestionsMixin):
         cte = (
             f"WITH {ctes}, "
             f"mf AS (SELECT * FROM m ORDER BY {self.order_sql(sort)}, eid LIMIT %s), "
-            f"mr AS (SELECT oid AS id FROM mf WHERE ct = %s), "
+            f"mr AS (SELECT oid AS id, rtype, school FROM mf WHERE ct = %s), "
             f"mp AS (SELECT oid AS id FROM mf WHERE ct <> %s) "
         )
         cte_params = cte_params + [cap, R, R]

@@ -2,9 +2,9 @@
 
 import pytest
 
-from hub.models import Resource
+from hub.facets import tally
 from search.engine import Filters
-from search.engine.facets import labels, make_facet, resource_facet_counts, tally
+from search.engine.facets import make_facet
 
 pytestmark = pytest.mark.django_db
 
@@ -22,12 +22,9 @@ def test_make_facet_marks_selected_and_keeps_an_unmatched_selection():
     assert facet.values[-1].selected and facet.values[-1].count == 0
 
 
-def test_resource_facet_counts_count_only_the_given_set(world):
-    visible = Resource.objects.filter(pk__in=[world.phonics.pk, world.calc.pk]).values("pk")
-    sql, params = visible.query.sql_with_params()
-    counts = resource_facet_counts(sql, params)
-    assert counts["school"] == {str(world.school_a.pk): 1, str(world.school_b.pk): 1}
-    assert counts["group"] == {str(world.literacy.pk): 1, str(world.maths.pk): 1}
-    assert sum(counts["tag"].values()) == 3  # phonics, planning, maths; not the hidden ones
-    names = labels(counts, [("group", type(world.maths), "slug", "title", None)])
-    assert sorted(v for _pk, v, _l, _o in names["group"]) == ["literacy", "maths"]
+def test_search_facets_count_only_what_the_user_may_see(world, engine):
+    facets = {f.key: f for f in engine.search(world.teacher_a, "axolotl moderation").facets}
+    tags = [v.value for v in facets.get("tag").values] if "tag" in facets else []
+    assert "secrettagquince" not in tags
+    groups = {v.value: v.count for v in facets["group"].values}
+    assert groups.get("maths", 0) == 0  # the only maths match is restricted
