@@ -134,6 +134,25 @@ class Results:
     def has_previous(self):
         return self.page > 1
 
+    # The pager template's names (it also pages Django's Page objects).
+    @property
+    def number(self):
+        return self.page
+
+    @property
+    def paginator(self):
+        return self
+
+    @property
+    def has_other_pages(self):
+        return self.num_pages > 1
+
+    def previous_page_number(self):
+        return self.page - 1
+
+    def next_page_number(self):
+        return self.page + 1
+
     @property
     def start_index(self):
         return (self.page - 1) * self.per_page + 1 if self.total else 0
