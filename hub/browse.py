@@ -1,152 +1,215 @@
-"""The queries behind /hub/: filters, sorting, search and facet counts.
+# ruff: noqa: S608 - SQL is assembled from table names and ORM-compiled subqueries; every
+# value is passed as a parameter.
+"""The queries behind /hub/: filters, sorting, search, facet counts and "new this week".
 
-Everything starts from `visible_resources`, and every count is taken over that set only, so a
-facet can never reveal that a hidden resource exists. The number of queries does not grow with
-the number of resources: one GROUP BY per facet."""
+The visible set (people/visibility.py's `visible_resources`, not withdrawn, narrowed to the
+text search's matches) is computed ONCE per request, as a materialised CTE, and one statement
+answers from it: the number of results, one page of ids, every facet's counts and the newest
+resources. So the number of queries is constant and the visibility subquery runs once however
+many resources there are. Each facet is counted over the visible set filtered by every OTHER
+active filter, so after choosing Maths the group facet still offers the other groups."""
 
 import datetime
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count
+from django.core.paginator import Paginator
+from django.db import connection
 from django.utils import timezone
-from taggit.models import TaggedItem
+from wagtail import hooks
 
 from people.visibility import visible_resources
 
+from . import facets as hub_facets
+from .filters import FACET_KEYS, ResourceFilter
 from .models import Resource
 
-SORTS = {
-    "newest": ("-created_at", "Newest first"),
-    "downloads": ("-download_count", "Most downloaded"),
-    "title": ("title", "A–Z"),
+# Hook `(user, query, limit) -> [resource id, ...] | None`: how the hub's text search is ranked
+# without hub importing search (search sits above hub).
+RANK_RESOURCES = "lte_rank_resources"
+ORDER = {
+    "newest": "created DESC, id DESC",
+    "downloads": "downloads DESC, id DESC",
+    "title": "title, id DESC",
 }
-FILTER_PARAMS = ("type", "group", "key_stage", "school", "tag")
-
-
-def filtered_queryset(user, params):
-    """Visible, not withdrawn resources matching the filter parameters (no text search)."""
-    qs = visible_resources(user).filter(withdrawn=False)
-    if params.get("type"):
-        qs = qs.filter(resource_type__slug=params["type"])
-    if params.get("group"):
-        qs = qs.filter(working_groups__slug=params["group"])
-    key_stage = params.get("key_stage") or params.get("year")
-    if key_stage:
-        qs = qs.filter(key_stages__code=key_stage)
-    if params.get("school"):
-        qs = qs.filter(school__slug=params["school"])
-    if params.get("tag"):
-        qs = qs.filter(tags__name=params["tag"])
-    return qs
-
-
-def run_query(user, params):
-    """(results, ids_for_facets, sort) where results is a queryset or Wagtail search results."""
-    query = (params.get("q") or "").strip()
-    sort = params.get("sort") or ("relevance" if query else "newest")
-    if sort not in SORTS and not (sort == "relevance" and query):
-        sort = "newest"
-    # One pk subquery: the search backends accept it where they refuse m2m filters.
-    ids = filtered_queryset(user, params).values("pk")
-    base = Resource.objects.filter(pk__in=ids)
-    if not query:
-        # The list never shows extracted_text, which can be large: leave it in the database.
-        results = (
-            base.select_related("resource_type", "school")
-            .defer("extracted_text")
-            .order_by(SORTS[sort][0], "-pk")
-        )
-        return results, ids, sort, query
-    limit = settings.HUB_SEARCH_FACET_LIMIT
-    ranked = _ranked_ids(user, query, limit)
-    if ranked is not None:
-        # The search engine ranks over Wagtail's index with bounded SQL; the hub's filters then
-        # narrow its ranked ids. The list holds ids only; the view loads one page of rows.
-        if sort == "relevance":
-            allowed = set(base.filter(pk__in=ranked).values_list("pk", flat=True))
-            matched = [pk for pk in ranked if pk in allowed]
-        else:
-            matched = list(
-                base.filter(pk__in=ranked)
-                .order_by(SORTS[sort][0], "-pk")
-                .values_list("pk", flat=True)
-            )
-        return matched, matched, sort, query
-    if sort == "relevance":
-        results = base.search(query)
-    else:
-        results = base.order_by(SORTS[sort][0]).search(query, order_by_relevance=False)
-    matched = [r.pk for r in base.search(query, order_by_relevance=False)[:limit]]
-    return results, matched, sort, query
+CHIP_NAMES = {
+    "type": "Type",
+    "group": "Working group",
+    "key_stage": "Key stage or year",
+    "school": "School",
+    "tag": "Tag",
+}
+NEW_LIMIT = 5
+TAG_LIMIT = 25
 
 
 def _ranked_ids(user, query, limit):
-    """Ranked resource ids from the SQL search engines, or None where the engine is Wagtail's
-    own backend (Elasticsearch/OpenSearch), which the hub then queries directly."""
-    from search.engine import get_engine
-
-    engine = get_engine()
-    ranked = getattr(engine, "ranked_resource_ids", None)
-    return None if ranked is None else ranked(user, query, limit)
-
-
-def facet_counts(ids):
-    """Counts per type, group, key stage, school and tag over the given resource ids."""
-    through_groups = Resource.working_groups.through
-    through_stages = Resource.key_stages.through
-    in_set = Resource.objects.filter(pk__in=ids)
-    types = (
-        in_set.exclude(resource_type=None)
-        .values("resource_type__slug", "resource_type__name", "resource_type__sort_order")
-        .annotate(n=Count("pk"))
-        .order_by("resource_type__sort_order", "resource_type__name")
-    )
-    schools = (
-        in_set.exclude(school=None)
-        .values("school__slug", "school__title")
-        .annotate(n=Count("pk"))
-        .order_by("school__title")
-    )
-    groups = (
-        through_groups.objects.filter(resource_id__in=ids)
-        .values("workinggrouppage__slug", "workinggrouppage__title")
-        .annotate(n=Count("resource_id"))
-        .order_by("workinggrouppage__title")
-    )
-    stages = (
-        through_stages.objects.filter(resource_id__in=ids)
-        .values("keystage__code", "keystage__name", "keystage__sort_order")
-        .annotate(n=Count("resource_id"))
-        .order_by("keystage__sort_order")
-    )
-    content_type = ContentType.objects.get_for_model(Resource)
-    tags = (
-        TaggedItem.objects.filter(content_type=content_type, object_id__in=ids)
-        .values("tag__name")
-        .annotate(n=Count("id"))
-        .order_by("-n", "tag__name")[:25]
-    )
-    return {
-        "type": [(r["resource_type__slug"], r["resource_type__name"], r["n"]) for r in types],
-        "group": [
-            (r["workinggrouppage__slug"], r["workinggrouppage__title"], r["n"]) for r in groups
-        ],
-        "key_stage": [(r["keystage__code"], r["keystage__name"], r["n"]) for r in stages],
-        "school": [(r["school__slug"], r["school__title"], r["n"]) for r in schools],
-        "tag": [(r["tag__name"], r["tag__name"], r["n"]) for r in tags],
-    }
+    """Ranked ids of the visible resources matching `query`, best first, from the first
+    `lte_rank_resources` hook that answers (search registers one: its SQL engines rank with
+    bounded SQL), or None: then the hub asks Wagtail's backend directly (`.search()`), which is
+    also what happens under Elasticsearch/OpenSearch and when search is not installed."""
+    for rank in hooks.get_hooks(RANK_RESOURCES):
+        ranked = rank(user, query, limit)
+        if ranked is not None:
+            return ranked
+    return None
 
 
-def new_this_week(user, limit=5):
-    since = timezone.now() - datetime.timedelta(days=7)
-    return (
-        visible_resources(user)
-        .filter(withdrawn=False, created_at__gte=since)
-        .select_related("resource_type")
-        .defer("extracted_text")
-        .order_by("-created_at", "-pk")[:limit]
-    )
+def _matching_ids(user, base, query):
+    limit = settings.HUB_SEARCH_FACET_LIMIT
+    ranked = _ranked_ids(user, query, limit)
+    if ranked is None:
+        found = Resource.objects.filter(pk__in=base.values("pk")).search(query)
+        ranked = [r.pk for r in found[:limit]]
+    return ranked
+
+
+class _Window(Sequence):
+    """The paginator's view of the results: their number, and the ids of the one page fetched."""
+
+    def __init__(self, total, start, ids):
+        self.total, self.start, self.ids = total, start, ids
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self.ids[index.start - self.start : index.stop - self.start]
+        return self.ids[index - self.start]
+
+
+class Browse:
+    """One /hub/ request: `run()` answers everything the page shows."""
+
+    def __init__(self, user, data, per_page=None):
+        self.user = user
+        self.filterset = ResourceFilter(data or None, queryset=Resource.objects.none())
+        self.query = self.filterset.value("q")
+        sort = self.filterset.value("sort") or ("relevance" if self.query else "newest")
+        self.sort = "newest" if sort == "relevance" and not self.query else sort
+        self.selected = self.filterset.selected()
+        self.filtering = bool(self.query) or any(self.selected.values())
+        self.per_page = per_page or settings.HUB_PAGE_SIZE
+        self.R = ContentType.objects.get_for_model(Resource).pk
+
+    def statement(self, offset):
+        """(SQL, params) of the one statement: rows ('all', '', n), (facet key, id, n),
+        ('hit', id, position) and ('new', id, position)."""
+        base = visible_resources(self.user).filter(withdrawn=False)
+        if self.query:
+            ranked = _matching_ids(self.user, base, self.query)
+            self.ranked = {pk: i for i, pk in enumerate(ranked)}
+            # No match: an id no row has (an empty IN list has no SQL to embed).
+            base = base.filter(pk__in=ranked or [0])
+        columns = ("pk", "resource_type_id", "school_id", "created_at", "download_count", "title")
+        base_sql, params = base.order_by().values(*columns).query.sql_with_params()
+        params = list(params)
+        ctes = [f"mb (id, rtype, school, created, downloads, title) AS MATERIALIZED ({base_sql})"]
+        preds = {}
+        for key, ids in self.filterset.predicates().items():
+            sql, p = ids.order_by().query.sql_with_params()
+            preds[key] = (f"id IN ({sql})", list(p))
+
+        def where(skip=None):
+            chosen = [v for k, v in preds.items() if k != skip]
+            if not chosen:
+                return "", []
+            return " WHERE " + " AND ".join(c for c, _ in chosen), [x for _, p in chosen for x in p]
+
+        sql, p = where()
+        ctes.append(f"m AS (SELECT * FROM mb{sql})")
+        params += p
+        src = {}
+        for key in hub_facets.KEYS:
+            if key in preds:
+                sql, p = where(skip=key)
+                ctes.append(f"f_{key} AS (SELECT * FROM mb{sql})")
+                params += p
+                src[key] = f"f_{key}"
+            else:
+                src[key] = "m"
+        parts = ["SELECT 'all', '', COUNT(*) FROM m"]
+        facet_parts, facet_params = hub_facets.facet_parts(self.R, src)
+        parts += facet_parts
+        params += facet_params
+        if self.sort == "relevance":
+            parts.append("SELECT 'hit', CAST(id AS varchar(20)), 0 FROM m")
+        else:
+            order = ORDER[self.sort]
+            parts.append(
+                f"SELECT 'hit', CAST(id AS varchar(20)), ROW_NUMBER() OVER (ORDER BY {order}) "
+                f"FROM (SELECT * FROM m ORDER BY {order} LIMIT %s OFFSET %s) h"
+            )
+            params += [self.per_page, offset]
+        if not self.filtering:
+            since = timezone.now() - datetime.timedelta(days=7)
+            parts.append(
+                "SELECT 'new', CAST(id AS varchar(20)), ROW_NUMBER() OVER (ORDER BY "
+                f"created DESC, id DESC) FROM (SELECT * FROM m WHERE created >= %s "
+                f"ORDER BY created DESC, id DESC LIMIT {NEW_LIMIT}) n"
+            )
+            params.append(connection.ops.adapt_datetimefield_value(since))
+        return "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(parts), params
+
+    def fetch(self, number):
+        offset = (number - 1) * self.per_page
+        sql, params = self.statement(offset)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        total = sum(n for f, _v, n in rows if f == "all")
+        hits = sorted((n, int(v)) for f, v, n in rows if f == "hit")
+        ids = [pk for _n, pk in hits]
+        if self.sort == "relevance":
+            ids.sort(key=lambda pk: self.ranked.get(pk, 0))
+            offset = 0
+        new = [int(v) for _n, v in sorted((n, v) for f, v, n in rows if f == "new")]
+        facet_rows = [r for r in rows if r[0] not in ("all", "hit", "new")]
+        return total, offset, ids, new, facet_rows
+
+    def run(self, page_param):
+        try:
+            number = max(1, int(page_param))
+        except (TypeError, ValueError):
+            number = 1
+        total, offset, ids, new, facet_rows = self.fetch(number)
+        page = Paginator(_Window(total, offset, ids), self.per_page).get_page(page_param)
+        if page.number != number and self.sort != "relevance":  # past the end: the last page
+            total, offset, ids, new, facet_rows = self.fetch(page.number)
+            page = Paginator(_Window(total, offset, ids), self.per_page).get_page(page.number)
+        page_ids = list(page.object_list)
+        rows = (
+            Resource.objects.filter(pk__in=page_ids + new)
+            .select_related("resource_type", "school")
+            .defer("extracted_text")
+        )
+        by_id = {r.pk: r for r in rows}
+        return {
+            "page_obj": page,
+            "items": [by_id[i] for i in page_ids if i in by_id],
+            "new_this_week": [by_id[i] for i in new if i in by_id],
+            "facets": self.facets(facet_rows),
+        }
+
+    def facets(self, rows):
+        """{URL name: [(value, label, count)]} in the hub's order; a chosen value that counts
+        nothing is kept (with 0) so that it can still be unticked."""
+        counts = hub_facets.tally(rows)
+        found = hub_facets.labelled(counts, hub_facets.specs(rtype_order="sort_order"))
+        out = {}
+        for name, key in FACET_KEYS.items():
+            values = found.get(key, [])
+            if key == "tag":
+                values = sorted(values, key=lambda v: (-v[2], v[1].lower()))[:TAG_LIMIT]
+            else:
+                values = sorted(values, key=lambda v: (v[3], v[1].lower()))
+            listed = [(value, label, n) for value, label, n, _o in values]
+            shown = {v for v, _l, _n in listed}
+            listed += [(v, v, 0) for v in self.selected[name] if v not in shown]
+            out[name] = listed
+        return out
 
 
 def related_resources(user, resource, limit=5):

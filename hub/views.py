@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
@@ -18,6 +17,7 @@ from people.visibility import can_edit_resource, visible_resources
 
 from . import browse as hub_browse
 from .extraction import _local_copy
+from .filters import SORTS
 from .forms import EditForm, NewVersionForm, ShareForm
 from .models import Resource, ResourceVersion
 from .services import add_version, count_download, create_resources
@@ -34,43 +34,49 @@ def _visible_or_404(request, pk):
 
 
 def browse(request):
-    from django.conf import settings
-
-    results, facet_ids, sort, query = hub_browse.run_query(request.user, request.GET)
-    page = Paginator(results, settings.HUB_PAGE_SIZE).get_page(request.GET.get("page"))
-    if query:
-        # Search results are ids, or Wagtail results without their relations: fetch the page's
-        # rows in one query.
-        ids = [getattr(r, "pk", r) for r in page.object_list]
-        rows = (
-            Resource.objects.filter(pk__in=ids)
-            .select_related("resource_type", "school")
-            .defer("extracted_text")
-        )
-        by_id = {r.pk: r for r in rows}
-        items = [by_id[i] for i in ids if i in by_id]
-    else:
-        items = list(page.object_list)
-    facets = hub_browse.facet_counts(facet_ids)
-    active = {key: request.GET.get(key, "") for key in hub_browse.FILTER_PARAMS}
-    if not active["key_stage"] and request.GET.get("year"):
-        active["key_stage"] = request.GET["year"]
-    querystring = request.GET.copy()
-    querystring.pop("page", None)
-    filtering = query or any(active.values())
-    context = {
-        "page_obj": page,
-        "items": items,
-        "facets": facets,
-        "active": active,
-        "query": query,
-        "sort": sort,
-        "sorts": [(k, label) for k, (_o, label) in hub_browse.SORTS.items()],
-        "querystring": querystring.urlencode(),
-        "filtering": filtering,
-        "new_this_week": [] if filtering else hub_browse.new_this_week(request.user),
+    if request.GET.get("rtype") or request.GET.get("ks"):
+        return _renamed(request)  # the names /search/ used to have, in a shared link
+    run = hub_browse.Browse(request.user, request.GET)
+    context = run.run(request.GET.get("page"))
+    selected = run.selected
+    context |= {
+        "filterset": run.filterset,
+        "active": selected,
+        "chips": _chips(request, run, context["facets"]),
+        "query": run.query,
+        "sort": run.sort,
+        "sorts": [(k, label) for k, (_o, label) in SORTS.items()],
+        "filtering": run.filtering,
+        "active_count": sum(len(v) for v in selected.values()),
     }
     return render(request, "hub/browse.html", context)
+
+
+def _renamed(request):
+    params = request.GET.copy()
+    for old, new in (("rtype", "type"), ("ks", "key_stage")):
+        if old in params:
+            params.setlist(new, params.getlist(new) + params.pop(old))
+    return redirect(f"{request.path}?{params.urlencode()}", permanent=True)
+
+
+def _chips(request, run, facets):
+    """One removable chip per active filter value: (label, URL without that value)."""
+    labels = {name: {v: label for v, label, _n in values} for name, values in facets.items()}
+    names = dict(hub_browse.CHIP_NAMES)
+    chips = []
+    for name, values in run.selected.items():
+        for value in values:
+            params = request.GET.copy()
+            params.pop("page", None)
+            params.setlist(name, [v for v in params.getlist(name) if v != value])
+            if name == "key_stage":
+                params.setlist("year", [v for v in params.getlist("year") if v != value])
+            label = labels.get(name, {}).get(value, value)
+            chips.append(
+                {"name": names[name], "label": label, "url": f"{request.path}?{params.urlencode()}"}
+            )
+    return chips
 
 
 def _share_page(request, form, staged, file_errors=()):

@@ -4,16 +4,15 @@
 from urllib.parse import urlencode
 
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from wagtail.contrib.search_promotions.models import Query
 
 from people.visibility import visible_pages
 
-from .engine import DATE_BUCKETS, FILTER_LABELS, Filters, get_engine
+from .engine import DATE_BUCKETS, FILTER_LABELS, get_engine
+from .filters import SORTS, URL_NAMES, SearchFilter, renamed
 from .models import SearchLog
-
-SORTS = {"relevance": "Relevance", "date": "Newest first"}
 
 
 def _int(value, default=1):
@@ -74,12 +73,17 @@ def _url(params, **changes):
 def search(request):
     if request.GET.get("ac") is not None:
         return autocomplete(request)
+    params = renamed(request.GET)
+    if params is not None:  # a link from before /hub/ and /search/ shared their names
+        return redirect(f"{request.path}?{params.urlencode()}", permanent=True)
+    filterset = SearchFilter(request.GET or None)
     query = request.GET.get("q", "").strip()[:200]
-    filters = Filters.from_querydict(request.GET)
-    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
+    filters = filterset.engine_filters()
+    sort = filterset.value("sort") or "relevance"
     page = _int(request.GET.get("page"))
     results, picks = None, []
-    params = {"q": query, **filters.active(), "sort": sort if sort != "relevance" else ""}
+    active = {URL_NAMES[k]: v for k, v in filters.active().items()}
+    params = {"q": query, **active, "sort": sort if sort != "relevance" else ""}
     if query:
         results = get_engine().search(
             request.user, query, filters, sort=sort, page=page, request=request
@@ -91,16 +95,18 @@ def search(request):
                 SearchLog.record(query, results.total + len(picks))
         for facet in results.facets:
             for value in facet.values:
-                value.url = _url(params, **{facet.key: "" if value.selected else value.value})
+                name = URL_NAMES[facet.key]
+                value.url = _url(params, **{name: "" if value.selected else value.value})
         for relax in results.relax:
-            relax["url"] = _url(params, **{relax["key"]: ""})
+            relax["url"] = _url(params, **{URL_NAMES[relax["key"]]: ""})
     context = {
         "query": query,
         "results": results,
         "promotions": picks,
         "filters": filters,
+        "hidden_filters": list(active.items()),
         "active_filters": [
-            {"label": FILTER_LABELS[k], "value": v, "url": _url(params, **{k: ""})}
+            {"label": FILTER_LABELS[k], "value": v, "url": _url(params, **{URL_NAMES[k]: ""})}
             for k, v in filters.active().items()
         ],
         "sort": sort,
@@ -116,8 +122,6 @@ def search(request):
         "suggestion_url": (
             _url(params, q=results.suggestion) if results and results.suggestion else ""
         ),
-        "prev_url": _url(params, page=str(page - 1)) if results and results.has_previous else "",
-        "next_url": _url(params, page=str(page + 1)) if results and results.has_next else "",
         "date_buckets": DATE_BUCKETS,
     }
     return render(request, "search/search.html", context)

@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .admin_views import can_see_report, search_report
+from .engine import get_engine
 
 
 @hooks.register("register_admin_urls")
@@ -24,3 +25,11 @@ def search_report_menu_item():
         icon_name="search",
         order=1310,
     )
+
+
+@hooks.register("lte_rank_resources")
+def rank_resources(user, query, limit):
+    """The hub's text search, ranked by the SQL engines; None under Wagtail's own backend
+    (Elasticsearch/OpenSearch), where the hub searches its filtered queryset directly."""
+    ranked = getattr(get_engine(), "ranked_resource_ids", None)
+    return None if ranked is None else ranked(user, query, limit)

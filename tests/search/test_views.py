@@ -17,7 +17,8 @@ pytestmark = pytest.mark.django_db
 
 def get(client, user, **params):
     client.force_login(user)
-    return client.get(reverse("search"), params)
+    # follow: links with the names /search/ had before they were shared with /hub/ redirect.
+    return client.get(reverse("search"), params, follow=True)
 
 
 def test_sign_in_required(client, world):
