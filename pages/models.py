@@ -14,11 +14,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.search import index
 
 from people.links import calendar_feed_url
-from people.visibility import visible_pages
+from people.visibility import page_restrictions, visible_pages
 
 from .blocks import ContentStreamBlock
 from .filters import EventFilter
@@ -43,6 +43,15 @@ class TrustPage(Page):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        # Wagtail asks this on every page view (two queries). Most pages have no restriction on
+        # them or above them, which the cached list of restrictions already knows.
+        if self.alias_of_id is None and not any(
+            self.path.startswith(path) for path, _kind, _groups in page_restrictions()
+        ):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
 
 class HomePage(TrustPage):
     """The trust dashboard at `/`: panels from other apps come through `lte_home_panels`."""
@@ -52,6 +61,35 @@ class HomePage(TrustPage):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+
+    def route(self, request, path_components):
+        # Wagtail walks the tree a level at a time, two queries a level. The pages on the way
+        # are found in one query instead; the walk goes on from the deepest, or from the first
+        # page on the way that has routes of its own (Wagtail lets its routes answer first).
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "".join(f"{c}/" for c in path_components[:n])
+            for n in range(1, len(path_components) + 1)
+        ]
+        on_the_way = {
+            page.url_path: page
+            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path).only(
+                "pk", "path", "depth", "url_path", "title", "content_type", "live", "alias_of"
+            )
+        }
+        parent, consumed = self, 0
+        for prefix in prefixes:
+            page = on_the_way.get(prefix)
+            if page is None:
+                break
+            page._cached_parent_obj = parent
+            parent, consumed = page, consumed + 1
+            if issubclass(page.specific_class or Page, RoutablePageMixin):
+                break
+        if parent is self:
+            return super().route(request, path_components)
+        return parent.specific.route(request, path_components[consumed:])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -37,6 +37,8 @@ class CachedSiteMiddleware:
         if site is None:
             site = Site._find_for_request(request)
             if site is not None:
+                # Wagtail's serve view asks for the root's specific page on every request.
+                site.root_page = site.root_page.specific
                 cache.set(key, site, TIMEOUT)
         request._wagtail_site = site
         return self.get_response(request)

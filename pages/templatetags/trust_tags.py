@@ -24,3 +24,16 @@ def readable_documents(context, documents):
     listed = get_document_model().objects.filter(pk__in=ids, withdrawn=False)
     allowed = set(visible_resources(user, listed).values_list("pk", flat=True))
     return [doc for doc in linked if doc is not None and doc.pk in allowed]
+
+
+@register.filter
+def trail(page):
+    """The pages above `page` below the tree's root, top first. Routing (HomePage.route) has
+    usually fetched them already; Wagtail's get_ancestors() is the fallback."""
+    chain, current = [], page
+    while (parent := current.__dict__.get("_cached_parent_obj")) is not None:
+        chain.append(parent)
+        current = parent
+    if not chain or chain[-1].depth > 2:
+        return list(page.get_ancestors().filter(depth__gt=1))
+    return chain[::-1]
