@@ -2,7 +2,8 @@
 
 from django import forms
 
-from .models import DigestPreference, SchoolAdaptation
+from .models import DigestPreference, PolicyChangeReview, SchoolAdaptation
+from .services.merging import Decision
 
 
 class AcknowledgeForm(forms.Form):
@@ -31,3 +32,78 @@ class ReminderForm(forms.Form):
     interval = forms.TypedChoiceField(
         choices=REMINDER_INTERVALS, coerce=int, required=False, empty_value=7
     )
+
+
+class MergeForm(forms.Form):
+    """One decision per model change (services.merging): accept, adapt (with the school's
+    wording) or decline (with a reason). Changes left blank stay open: partial progress."""
+
+    def __init__(self, proposal, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.proposal = proposal
+        for item in proposal.items:
+            if item.region.same:
+                continue
+            review = item.review
+            self.fields[f"decision-{item.key}"] = forms.ChoiceField(
+                label=f"Change {item.number}",
+                choices=PolicyChangeReview.DECISIONS,
+                required=False,
+                widget=forms.RadioSelect,
+                initial=review.decision if review else None,
+            )
+            self.fields[f"text-{item.key}"] = forms.CharField(
+                label="Our wording (if adapting)",
+                required=False,
+                max_length=20000,
+                widget=forms.Textarea(attrs={"rows": 5}),
+                initial=(review.text if review and review.text else None)
+                or (item.school_text if item.conflict else item.model_text),
+            )
+            self.fields[f"reason-{item.key}"] = forms.CharField(
+                label="Why we decline it (if declining)",
+                required=False,
+                max_length=2000,
+                initial=review.reason if review else "",
+            )
+
+    def clean(self):
+        data = super().clean()
+        for item in self.proposal.items:
+            decision = data.get(f"decision-{item.key}")
+            if (
+                decision == PolicyChangeReview.ADAPT
+                and not data.get(f"text-{item.key}", "").strip()
+            ):
+                self.add_error(f"text-{item.key}", "Give your wording, or choose another option.")
+            if (
+                decision == PolicyChangeReview.DECLINE
+                and not data.get(f"reason-{item.key}", "").strip()
+            ):
+                self.add_error(f"reason-{item.key}", "Say why you decline this change.")
+        return data
+
+    def decisions(self):
+        out = {}
+        for item in self.proposal.items:
+            decision = self.cleaned_data.get(f"decision-{item.key}")
+            if decision:
+                out[item.key] = Decision(
+                    decision,
+                    self.cleaned_data.get(f"text-{item.key}", ""),
+                    self.cleaned_data.get(f"reason-{item.key}", ""),
+                )
+        return out
+
+    def rows(self):
+        """(item, decision field, text field, reason field) for the template, in reading order."""
+        return [
+            (
+                item,
+                self[f"decision-{item.key}"],
+                self[f"text-{item.key}"],
+                self[f"reason-{item.key}"],
+            )
+            for item in self.proposal.items
+            if not item.region.same
+        ]

@@ -2,7 +2,7 @@
 by concern. They stay thin: operations are in policies.services, and every check of who may
 do what goes through policies.permissions.PolicyAccess."""
 
-from .adaptations import adapt, adaptation_detail, adopt, rebase
+from .adaptations import adapt, adaptation_detail, adopt, merge, rebase
 from .index import policy_index, review_dashboard, to_read, updates
 from .policy import acknowledge, policy_detail, version_detail
 from .reports import completion, completion_csv, policy_report, policy_report_csv, remind
@@ -14,6 +14,7 @@ __all__ = [
     "adopt",
     "completion",
     "completion_csv",
+    "merge",
     "policy_detail",
     "policy_index",
     "policy_report",

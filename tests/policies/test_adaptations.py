@@ -56,7 +56,7 @@ def test_only_heads_of_that_school_or_admins_adapt(
     }
 
 
-def test_material_version_raises_alert_minor_does_not_and_rebase_clears_it(
+def test_material_version_raises_alert_minor_does_not_and_only_the_merge_clears_it(
     client, policy, schools, head_of
 ):
     coppice, _ = schools
@@ -75,13 +75,14 @@ def test_material_version_raises_alert_minor_does_not_and_rebase_clears_it(
     assert alert.title == policy.title and alert.school == coppice
     assert alert.url == policy.url + "schools/coppice/"
     assert "version 1" in alert.summary and "Same-day reporting" in alert.summary
+    assert alert.pending == 1 and "1 change to review" in alert.summary
     page = client.get(alert.url).content.decode()
-    assert "The model policy has changed" in page and "same day" in page
+    assert "The model policy has changed" in page and "1 change to review" in page
+    # The old relabel is gone: its address leads to the merge and moves nothing.
     response = client.post(policy.url + "schools/coppice/rebase/")
-    assert response.status_code == 302
-    adaptation = SchoolAdaptation.objects.get()
-    assert adaptation.base_version.number == 3 and adaptation.text == SCHOOL_TEXT
-    assert services.home_panels(head)["adaptation_alerts"] == []
+    assert response.status_code == 302 and response.url.endswith("schools/coppice/merge/")
+    assert SchoolAdaptation.objects.get().base_version.number == 1
+    assert services.home_panels(head)["adaptation_alerts"] != []
 
 
 def test_teacher_gets_no_adaptation_alerts_and_cannot_rebase(
