@@ -63,12 +63,47 @@ class Region:
 
 
 def hunks(base, other, side):
+    """The side's edits of the base. A replacement of n paragraphs by n is split into n
+    one-paragraph edits, so that two neighbouring model edits are two changes to decide (and
+    a school edit of one of them does not make the other a conflict)."""
+    out = []
     matcher = difflib.SequenceMatcher(None, base, other, autojunk=False)
-    return [
-        Hunk(side, i1, i2, other[j1:j2])
-        for op, i1, i2, j1, j2 in matcher.get_opcodes()
-        if op != "equal"
-    ]
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if op == "replace" and i2 - i1 == j2 - j1:
+            out += [Hunk(side, i1 + k, i1 + k + 1, [other[j1 + k]]) for k in range(i2 - i1)]
+        elif op == "replace":
+            out += _aligned(base, other, i1, i2, j1, j2, side)
+        else:
+            out.append(Hunk(side, i1, i2, other[j1:j2]))
+    return out
+
+
+def _similar(a, b):
+    return difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
+
+
+def _aligned(base, other, i1, i2, j1, j2, side):
+    """A replacement of n paragraphs by m: each old paragraph paired (in order) with the most
+    similar new one, if any shares at least 40% of its words; the rest are insertions and deletions.
+    So "two paragraphs reworded and one added" are three changes, not one block."""
+    out, j = [], j1
+    for i in range(i1, i2):
+        scored = [(_similar(base[i], other[k]), k) for k in range(j, j2)]
+        best = max(scored, default=(0, None))
+        if best[0] < 0.4:
+            out.append(Hunk(side, i, i + 1, []))
+            continue
+        k = best[1]
+        if k > j:
+            out.append(Hunk(side, i, i, other[j:k]))
+        if base[i] != other[k]:
+            out.append(Hunk(side, i, i + 1, [other[k]]))
+        j = k + 1
+    if j < j2:
+        out.append(Hunk(side, i2, i2, other[j:j2]))
+    return out
 
 
 def _touches(start, end, hunk):
