@@ -103,6 +103,14 @@ class PolicyIndexPage(RoutablePageMixin, TrustPage):
     def completion_csv_route(self, request):
         return _views().completion_csv(request, self)
 
+    @path("drift/", name="drift")
+    def drift_route(self, request):
+        return _views().drift(request, self)
+
+    @path("drift/csv/", name="drift_csv")
+    def drift_csv_route(self, request):
+        return _views().drift_csv(request, self)
+
     @path("updates/", name="updates")
     def updates_route(self, request):
         return _views().updates(request, self)

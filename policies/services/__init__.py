@@ -16,6 +16,7 @@ from .adaptations import (
     changes_to_review,
     save_adaptation,
 )
+from .drift import DriftCell, drift_grid
 from .merging import (
     ChangeItem,
     Decision,
@@ -57,6 +58,8 @@ from .reading import (
 )
 
 __all__ = [
+    "DriftCell",
+    "drift_grid",
     "ChangeItem",
     "Decision",
     "MergeError",

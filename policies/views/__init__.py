@@ -5,7 +5,15 @@ do what goes through policies.permissions.PolicyAccess."""
 from .adaptations import adapt, adaptation_detail, adopt, merge, rebase
 from .index import policy_index, review_dashboard, to_read, updates
 from .policy import acknowledge, policy_detail, version_detail
-from .reports import completion, completion_csv, policy_report, policy_report_csv, remind
+from .reports import (
+    completion,
+    completion_csv,
+    drift,
+    drift_csv,
+    policy_report,
+    policy_report_csv,
+    remind,
+)
 
 __all__ = [
     "acknowledge",
@@ -14,6 +22,8 @@ __all__ = [
     "adopt",
     "completion",
     "completion_csv",
+    "drift",
+    "drift_csv",
     "merge",
     "policy_detail",
     "policy_index",

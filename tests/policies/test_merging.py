@@ -36,7 +36,9 @@ def moved(policy, schools):
 
 
 def adaptation():
-    return SchoolAdaptation.objects.select_related("base_version", "school").get()
+    """Coppice's adaptation."""
+    adaptations = SchoolAdaptation.objects.select_related("base_version", "school")
+    return adaptations.get(school__slug="coppice")
 
 
 def test_the_proposal_lists_every_change_in_reading_order(moved):
@@ -141,3 +143,33 @@ def test_another_schools_head_cannot_resolve_coppices_changes(
         assert client.post(moved.url + "schools/coppice/merge/", data).status_code == 403
     assert not PolicyChangeReview.objects.exists()
     assert adaptation().base_version.number == 2
+
+
+def test_the_trust_drift_view_counts_match_the_adaptations(
+    moved, schools, client, trust_admin, head_of, make_staff
+):
+    coppice, langley = schools
+    services.adopt(moved, langley)
+    index = moved.get_parent().url
+    client.force_login(trust_admin)
+    page = client.get(index + "drift/").content.decode()
+    assert "3 changes to review" in page and "Adopted as is" in page
+    merge = services.proposal(moved, adaptation())
+    services.resolve(moved, coppice, {merge.items[0].key: services.Decision("accept")})
+    csv = client.get(index + "drift/csv/").content.decode().splitlines()
+    rows = {line.split(",")[3]: line for line in csv[1:]}
+    assert rows["Coppice Primary"].split(",")[4:7] == ["2 changes to review", "2", "2"]
+    assert rows["Langley School"].split(",")[4] == "Adopted as is"
+    decisions = {i.key: services.Decision("accept") for i in merge.items[1:]}
+    decisions[merge.items[2].key] = services.Decision("decline", reason="Not for us")
+    services.resolve(moved, coppice, decisions)
+    page = client.get(index + "drift/").content.decode()
+    assert "1 declined change" in page and "declined: Not for us" in page
+    # A head sees their own school only; a teacher is refused.
+    client.force_login(head_of(langley))
+    page = client.get(index + "drift/").content.decode()
+    assert "Adopted as is" in page and "Not for us" not in page and "Coppice" not in page
+    [teacher] = make_staff(coppice, 1)
+    client.force_login(teacher)
+    assert client.get(index + "drift/").status_code == 403
+    assert client.get(index + "drift/csv/").status_code == 403
