@@ -9,6 +9,8 @@ from .services.merging import Decision
 class AcknowledgeForm(forms.Form):
     # The version the reader was shown; blank means "the current one".
     version = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+    # services.text_fingerprint of the text shown: the acknowledgement is for exactly that.
+    fingerprint = forms.RegexField(regex=r"^[0-9a-f]{64}$", required=False)
 
 
 class AdaptationForm(forms.ModelForm):
