@@ -4,6 +4,7 @@ from django import forms
 
 from .models import DigestPreference, PolicyChangeReview, SchoolAdaptation
 from .services.merging import Decision
+from .textdiff import paragraphs
 
 
 class AcknowledgeForm(forms.Form):
@@ -19,6 +20,52 @@ class AdaptationForm(forms.ModelForm):
         fields = ["text", "note"]
         widgets = {"text": forms.Textarea(attrs={"rows": 24})}
         labels = {"text": "Your school's text"}
+
+
+# The parts of a school's text. Stored as plain text (textdiff's form: '## ' headings, '- '
+# bullets, blank lines between paragraphs) so merges and diffs work on paragraphs, but a head
+# edits labelled parts and never sees those markers.
+BLOCK_KINDS = [
+    ("h2", "Section heading"),
+    ("h3", "Sub-heading"),
+    ("p", "Paragraph"),
+    ("li", "Bullet point"),
+]
+BLOCK_PREFIX = {"h2": "## ", "h3": "### ", "li": "- ", "p": ""}
+
+
+class BlockForm(forms.Form):
+    kind = forms.ChoiceField(label="Type", choices=BLOCK_KINDS, initial="p")
+    text = forms.CharField(
+        label="Text", required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+BlockFormSet = forms.formset_factory(
+    BlockForm, extra=3, can_order=True, max_num=1000, validate_max=True
+)
+
+
+def text_to_blocks(text):
+    blocks = []
+    for para in paragraphs(text):
+        for kind in ("h3", "h2", "li"):
+            if para.startswith(BLOCK_PREFIX[kind]):
+                blocks.append({"kind": kind, "text": para[len(BLOCK_PREFIX[kind]) :]})
+                break
+        else:
+            blocks.append({"kind": "p", "text": para})
+    return blocks
+
+
+def blocks_to_text(formset):
+    """The parts in the order asked for (empty parts dropped), as the stored text."""
+    parts = []
+    for form in formset.ordered_forms if formset.can_order else formset.forms:
+        text = " ".join(form.cleaned_data.get("text", "").split())
+        if text:
+            parts.append(BLOCK_PREFIX[form.cleaned_data.get("kind") or "p"] + text)
+    return "\n\n".join(parts)
 
 
 class DigestForm(forms.ModelForm):

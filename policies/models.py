@@ -210,6 +210,10 @@ class PolicyPage(RoutablePageMixin, TrustPage):
     def adaptation_route(self, request, school_slug):
         return _views().adaptation_detail(request, self, school_slug)
 
+    @path("schools/<slug:school_slug>/print/", name="print")
+    def print_route(self, request, school_slug):
+        return _views().print_view(request, self, school_slug)
+
     @path("schools/<slug:school_slug>/merge/", name="merge")
     def merge_route(self, request, school_slug):
         return _views().merge(request, self, school_slug)

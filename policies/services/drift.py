@@ -85,7 +85,11 @@ def _cell(policy, school, adaptation, merges, declined, today):
     if needs_review(policy, merge) and merge.pending_count:
         oldest = merge.oldest_pending_at
         days = (today - timezone.localtime(oldest).date()).days if oldest else None
-        return DriftCell(policy, school, TO_REVIEW, adaptation, merge.pending_count, days)
+        # Declines already decided in this unfinished merge are shown too.
+        so_far = [i.review for i in merge.items if i.review and i.review.decision == "decline"]
+        return DriftCell(
+            policy, school, TO_REVIEW, adaptation, merge.pending_count, days, declined=so_far
+        )
     if declined.get(adaptation.pk):
         return DriftCell(policy, school, DECLINED, adaptation, declined=declined[adaptation.pk])
     return DriftCell(policy, school, UP_TO_DATE, adaptation)

@@ -2,7 +2,7 @@
 by concern. They stay thin: operations are in policies.services, and every check of who may
 do what goes through policies.permissions.PolicyAccess."""
 
-from .adaptations import adapt, adaptation_detail, adopt, merge, rebase
+from .adaptations import adapt, adaptation_detail, adopt, merge, print_view, rebase
 from .index import policy_index, review_dashboard, to_read, updates
 from .policy import acknowledge, policy_detail, version_detail
 from .reports import (
@@ -29,6 +29,7 @@ __all__ = [
     "policy_index",
     "policy_report",
     "policy_report_csv",
+    "print_view",
     "rebase",
     "remind",
     "review_dashboard",

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from pages.models import SchoolPage
 
 from .. import services
-from ..forms import AdaptationForm, MergeForm
+from ..forms import AdaptationForm, BlockFormSet, MergeForm, blocks_to_text, text_to_blocks
 from ..models import SchoolAdaptation
 from ..permissions import access_for
 from ..textdiff import diff_rows, html_to_text, text_to_html
@@ -44,8 +44,15 @@ def adapt(request, policy):
     except services.NothingPublished as error:
         raise Http404("Nothing published yet") from error
     initial = {"text": draft.text, "note": draft.note}
-    form = AdaptationForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    data = request.POST or None
+    blocks = BlockFormSet(prefix="blocks", initial=text_to_blocks(draft.text))
+    if data is not None and "blocks-TOTAL_FORMS" in data:
+        # Edited as parts (the page's form): they become the stored text.
+        blocks = BlockFormSet(data, prefix="blocks")
+        data = data.copy()
+        data["text"] = blocks_to_text(blocks) if blocks.is_valid() else ""
+    form = AdaptationForm(data, initial=initial)
+    if request.method == "POST" and form.is_valid() and (not blocks.is_bound or blocks.is_valid()):
         services.save_adaptation(
             policy,
             school,
@@ -60,6 +67,7 @@ def adapt(request, policy):
         template="policies/adapt.html",
         context_overrides={
             "form": form,
+            "blocks": blocks,
             "school": school,
             "base": draft.base,
             "current": services.current_version(policy),
@@ -163,3 +171,28 @@ def rebase(request, policy, school_slug):
     check_view(request, policy)
     school = managed_school(request, school_slug)
     return redirect(_adaptation_url(policy, school) + "merge/")
+
+
+def print_view(request, policy, school_slug):
+    """A school's policy as it stands, for paper: school, model version, approval date."""
+    check_view(request, policy)
+    school = get_object_or_404(SchoolPage, slug=school_slug)
+    policy = load(policy)
+    adaptation = (
+        SchoolAdaptation.objects.filter(policy=policy, school=school)
+        .select_related("base_version")
+        .first()
+    )
+    if adaptation is None:
+        raise Http404("This school has not adopted or adapted the policy yet")
+    adapted = adaptation.status == SchoolAdaptation.ADAPTED
+    return policy.render(
+        request,
+        template="policies/print.html",
+        context_overrides={
+            "school": school,
+            "adaptation": adaptation,
+            "base": adaptation.base_version,
+            "text_html": text_to_html(adaptation.text) if adapted else None,
+        },
+    )

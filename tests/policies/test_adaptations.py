@@ -117,3 +117,25 @@ def test_a_named_delegate_may_adapt_for_that_school_only(client, policy, schools
     assert adapt(client, policy, coppice).status_code == 302
     assert adapt(client, policy, langley).status_code == 403
     assert client.get(policy.url + "acknowledgements/").status_code == 200
+
+
+def test_the_text_is_edited_as_headed_parts_without_markup(client, policy, schools, head_of):
+    coppice, _ = schools
+    client.force_login(head_of(coppice))
+    services.save_adaptation(policy, coppice, text="## Reporting\n\nTell the DSL.\n\n- Blue form")
+    html = client.get(policy.url + "adapt/?school=coppice").content.decode()
+    assert "## " not in html and "- Blue form" not in html
+    assert 'value="h2" selected' in html and ">Reporting</textarea>" in html
+    data = {"school": "coppice", "note": "Moved", "blocks-TOTAL_FORMS": "4"}
+    data |= {
+        "blocks-INITIAL_FORMS": "3",
+        "blocks-MIN_NUM_FORMS": "0",
+        "blocks-MAX_NUM_FORMS": "1000",
+    }
+    parts = [("h2", "Reporting", "1"), ("p", "Tell the DSL at once.", "3"), ("li", "", "2")]
+    parts.append(("h3", "Recording", "2"))  # a new part, moved before the paragraph
+    for n, (kind, text, order) in enumerate(parts):
+        data |= {f"blocks-{n}-kind": kind, f"blocks-{n}-text": text, f"blocks-{n}-ORDER": order}
+    assert client.post(policy.url + "adapt/", data).status_code == 302
+    saved = SchoolAdaptation.objects.get()
+    assert saved.text == "## Reporting\n\n### Recording\n\nTell the DSL at once."

@@ -173,3 +173,14 @@ def test_the_trust_drift_view_counts_match_the_adaptations(
     client.force_login(teacher)
     assert client.get(index + "drift/").status_code == 403
     assert client.get(index + "drift/csv/").status_code == 403
+
+
+def test_the_print_view_names_school_version_and_approval(moved, schools, client, teacher):
+    client.force_login(teacher)
+    response = client.get(moved.url + "schools/coppice/print/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Coppice Primary" in html and "adaptation of model version 2" in html
+    assert moved.approval_date.strftime("%Y") in html and "Mrs Patel" in html
+    assert "## " not in html
+    assert client.get(moved.url + "schools/langley/print/").status_code == 404
