@@ -33,9 +33,9 @@ def test_saving_keeps_the_base_and_only_a_finished_merge_moves_it(policy, school
     assert saved.base_version.number == 1
     draft = services.adapt(policy, coppice)
     assert (draft.base.number, draft.text) == (1, "Ours, edited.")
-    [change] = services.proposal(policy, draft.adaptation).items
+    changes = services.proposal(policy, draft.adaptation).items
     decline = services.Decision("decline", reason="We keep ours")
-    done = services.resolve(policy, coppice, {change.key: decline})
+    done = services.resolve(policy, coppice, {change.key: decline for change in changes})
     assert done.merged and done.proposal.target.number == 2
     adaptation = SchoolAdaptation.objects.get()
     assert (adaptation.base_version.number, adaptation.text) == (2, "Ours, edited.")
