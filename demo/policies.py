@@ -116,12 +116,36 @@ def adaptations(policies):
             user=account(f"head.{school.slug}"),
             base=base,
         )
+    for record in data["adaptations"]:
+        if record.get("merge_decisions"):
+            merge_decisions(policies[record["policy"]], schools[record["school"]], record)
     for school_slug, policy_slugs in data["adoptions"].items():
         for slug in policy_slugs:
             if (school_slug, slug) not in done:
                 services.adopt(
                     policies[slug], schools[school_slug], user=account(f"head.{school_slug}")
                 )
+
+
+def merge_decisions(policy, school, record):
+    """A merge in progress: decisions on the model's later changes, found by a phrase of the
+    model's text; changes not named stay open (so the alert and the drift view show them)."""
+    policy = PolicyPage.objects.prefetch_related(services.versions_prefetch()).get(pk=policy.pk)
+    adaptation = SchoolAdaptation.objects.select_related("base_version", "school").get(
+        policy=policy, school=school
+    )
+    proposal = services.proposal(policy, adaptation)
+    if proposal is None:
+        return
+    decisions = {}
+    for wanted in record["merge_decisions"]:
+        item = next((i for i in proposal.items if wanted["match"] in i.model_text), None)
+        if item is None:
+            raise ValueError(f"Demo data: no change of {policy.slug} has {wanted['match']!r}")
+        decisions[item.key] = services.Decision(
+            wanted["decision"], wanted.get("text", ""), " ".join(wanted.get("reason", "").split())
+        )
+    services.resolve(policy, school, decisions, user=account(f"head.{school.slug}"))
 
 
 def acknowledgements(policies):

@@ -103,6 +103,14 @@ class PolicyIndexPage(RoutablePageMixin, TrustPage):
     def completion_csv_route(self, request):
         return _views().completion_csv(request, self)
 
+    @path("drift/", name="drift")
+    def drift_route(self, request):
+        return _views().drift(request, self)
+
+    @path("drift/csv/", name="drift_csv")
+    def drift_csv_route(self, request):
+        return _views().drift_csv(request, self)
+
     @path("updates/", name="updates")
     def updates_route(self, request):
         return _views().updates(request, self)
@@ -201,6 +209,14 @@ class PolicyPage(RoutablePageMixin, TrustPage):
     @path("schools/<slug:school_slug>/", name="adaptation")
     def adaptation_route(self, request, school_slug):
         return _views().adaptation_detail(request, self, school_slug)
+
+    @path("schools/<slug:school_slug>/print/", name="print")
+    def print_route(self, request, school_slug):
+        return _views().print_view(request, self, school_slug)
+
+    @path("schools/<slug:school_slug>/merge/", name="merge")
+    def merge_route(self, request, school_slug):
+        return _views().merge(request, self, school_slug)
 
     @path("schools/<slug:school_slug>/rebase/", name="rebase")
     def rebase_route(self, request, school_slug):
@@ -348,6 +364,8 @@ class Acknowledgement(models.Model):
         PolicyVersion, on_delete=models.CASCADE, related_name="acknowledgements"
     )
     acknowledged_at = models.DateTimeField(default=timezone.now)
+    # Which exact text was read: a hash of the version's body and file (see services.reading).
+    fingerprint = models.CharField(max_length=64, blank=True)
 
     class Meta:
         constraints = [
@@ -381,3 +399,53 @@ class DigestPreference(models.Model):
 
     def __str__(self):
         return f"Digest preference of {self.user}"
+
+
+class PolicyChangeReview(models.Model):
+    """A school's decision on one change of the model policy (see policies/merge.py): accept
+    the model's text, adapt it with the school's own words, or decline it with a reason.
+
+    Keyed on the adaptation, the base version the change is measured from and the change's
+    key, so partial progress survives between visits (and later model versions that leave the
+    change alone). When every change is decided the adaptation moves to the new base and the
+    rows are stamped with `merged_into`: they stay as the record of what the school declined."""
+
+    ACCEPT = "accept"
+    ADAPT = "adapt"
+    DECLINE = "decline"
+    DECISIONS = [
+        (ACCEPT, "Accept the model's change"),
+        (ADAPT, "Adapt it with our own wording"),
+        (DECLINE, "Decline it"),
+    ]
+
+    adaptation = models.ForeignKey(
+        SchoolAdaptation, on_delete=models.CASCADE, related_name="change_reviews"
+    )
+    from_version = models.ForeignKey(PolicyVersion, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=32)
+    position = models.PositiveIntegerField(default=0)
+    conflict = models.BooleanField(default=False)
+    base_text = models.TextField(blank=True)
+    model_text = models.TextField(blank=True)
+    decision = models.CharField(max_length=10, choices=DECISIONS)
+    text = models.TextField("our wording", blank=True)
+    reason = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(default=timezone.now)
+    merged_into = models.ForeignKey(
+        PolicyVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["adaptation", "from_version", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["adaptation", "from_version", "key"], name="one_review_per_change"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.adaptation}: {self.get_decision_display()}"

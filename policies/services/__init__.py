@@ -1,19 +1,33 @@
 """Policy operations shared by views, tasks, commands, the home page and the demo:
 
 - reading: versions, who must read what, acknowledgements and their reports;
-- adaptations: adopt, adapt, save an adaptation, rebase, and the "model moved on" alert;
+- adaptations: adopt, adapt, save an adaptation, and the "model moved on" alert;
+- merging: the change-by-change merge of a newer model version into an adaptation;
+- drift: every school's standing against every model policy, for the trust;
 - panels: what the home page shows about policies."""
 
 from .adaptations import (
     AdaptationAlert,
     AdaptationDraft,
-    Rebased,
     adapt,
     adaptation_alert,
     adaptation_alerts_for,
     adopt,
-    rebase,
+    changes_to_review,
     save_adaptation,
+)
+from .drift import DriftCell, drift_grid
+from .merging import (
+    ChangeItem,
+    Decision,
+    MergeError,
+    MergeProposal,
+    Resolved,
+    declined_changes,
+    needs_review,
+    proposal,
+    proposals_for,
+    resolve,
 )
 from .panels import (
     PolicyNotice,
@@ -37,6 +51,7 @@ from .reading import (
     record_version,
     required_version,
     staff_queryset,
+    text_fingerprint,
     trust_overview,
     user_policy_state,
     versions_prefetch,
@@ -44,6 +59,19 @@ from .reading import (
 )
 
 __all__ = [
+    "DriftCell",
+    "drift_grid",
+    "ChangeItem",
+    "Decision",
+    "MergeError",
+    "MergeProposal",
+    "Resolved",
+    "changes_to_review",
+    "declined_changes",
+    "needs_review",
+    "proposal",
+    "proposals_for",
+    "resolve",
     "AdaptationAlert",
     "AdaptationDraft",
     "Audience",
@@ -51,7 +79,6 @@ __all__ = [
     "NothingPublished",
     "PolicyNotice",
     "PolicyTask",
-    "Rebased",
     "ReportRow",
     "SchoolTotals",
     "acknowledge",
@@ -66,12 +93,12 @@ __all__ = [
     "policy_report",
     "policy_tasks_for",
     "policy_updates_for",
-    "rebase",
     "record_acknowledgement",
     "record_version",
     "required_version",
     "save_adaptation",
     "staff_queryset",
+    "text_fingerprint",
     "trust_overview",
     "user_policy_state",
     "versions_prefetch",

@@ -1,5 +1,4 @@
-"""A school's copy of a model policy: adopting it as is, adapting its text, moving the
-adaptation onto a newer model version, and the alert that says the model has moved on.
+"""A school's copy of a model policy: adopting it as is, adapting its text, and the alert that says the model has moved on.
 
 Who may call these (the school's head, a delegate, a trust administrator) is the caller's
 check, through PolicyAccess.can_manage_school."""
@@ -9,8 +8,9 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from ..models import PolicyVersion, SchoolAdaptation
-from ..textdiff import html_to_text, summarise
-from .reading import current_version, latest_version, required_version
+from ..textdiff import html_to_text
+from .merging import needs_review, proposal, proposals_for
+from .reading import current_version, latest_version
 
 
 @transaction.atomic
@@ -56,7 +56,7 @@ def adapt(policy, school):
 def save_adaptation(policy, school, *, text, note="", user=None, base=None):
     """Store the school's own text. It keeps the base it was written against: the current
     version for a new adaptation, the adaptation's own base otherwise (moving the base is
-    `rebase`'s job), unless `base` says which version the text came from."""
+    services.merging.resolve's job), unless `base` says which version the text came from."""
     adaptation = (
         SchoolAdaptation.objects.select_for_update().filter(policy=policy, school=school).first()
     )
@@ -77,31 +77,6 @@ def save_adaptation(policy, school, *, text, note="", user=None, base=None):
 
 
 @dataclass
-class Rebased:
-    adaptation: SchoolAdaptation
-    old_number: int
-    new_number: int
-
-
-@transaction.atomic
-def rebase(policy, school, user=None):
-    """Move the school's adaptation onto the current model version; its text is unchanged.
-
-    Raises SchoolAdaptation.DoesNotExist when the school has none."""
-    adaptation = (
-        SchoolAdaptation.objects.select_for_update()
-        .select_related("base_version")
-        .get(policy=policy, school=school)
-    )
-    current = latest_version(policy)
-    old = adaptation.base_version.number
-    adaptation.base_version = current
-    adaptation.updated_by = user
-    adaptation.save()
-    return Rebased(adaptation, old, current.number)
-
-
-@dataclass
 class AdaptationAlert:
     title: str
     url: str
@@ -109,11 +84,16 @@ class AdaptationAlert:
     summary: str
     base_version: int = 0
     current_version: int = 0
+    pending: int = 0
+
+    @property
+    def label(self):
+        return changes_to_review(self.pending)
 
 
 def adaptation_alerts_for(access, policies):
     """Adaptations (of the schools this person manages) based on a version older than the
-    latest material one: their school text may now contradict the model."""
+    latest material one, with changes still to review: their text may contradict the model."""
     if access.is_admin and not access.managed_school_ids:
         return []
     by_id = {p.pk: p for p in policies}
@@ -122,31 +102,38 @@ def adaptation_alerts_for(access, policies):
         status=SchoolAdaptation.ADAPTED,
         policy_id__in=list(by_id),
     ).select_related("base_version", "school")
+    pairs = [(by_id[a.policy_id], a) for a in adaptations]
+    merges = proposals_for(pairs)
     alerts = []
-    for adaptation in adaptations:
-        alert = adaptation_alert(by_id[adaptation.policy_id], adaptation)
+    for policy, adaptation in pairs:
+        alert = adaptation_alert(policy, adaptation, merges[adaptation.pk])
         if alert:
             alerts.append(alert)
     return alerts
 
 
-def adaptation_alert(policy, adaptation):
-    required = required_version(policy)
+def changes_to_review(count):
+    return f"{count} change{'s' if count != 1 else ''} to review"
+
+
+def adaptation_alert(policy, adaptation, merge_proposal=False):
+    """The alert for one adaptation, or None. It stays until the merge is done: only
+    services.merging.resolve moves an adapted policy's base."""
+    if merge_proposal is False:
+        merge_proposal = proposal(policy, adaptation)
+    if not needs_review(policy, merge_proposal):
+        return None
     current = current_version(policy)
     base = adaptation.base_version
-    if adaptation.status != SchoolAdaptation.ADAPTED or required is None:
-        return None
-    if required.number <= base.number:
-        return None
+    pending = merge_proposal.pending_count
     notes = "; ".join(
         f"v{v.number}: {v.change_note}"
         for v in sorted(policy.versions.all(), key=lambda v: v.number)
         if v.number > base.number and v.change_note
     )
-    changes = summarise(html_to_text(base.body), html_to_text(current.body))
     summary = (
-        f"The model policy is now version {current.number}; {adaptation.school.title}'s "
-        f"adaptation is based on version {base.number}. {changes}."
+        f"{changes_to_review(pending)}. The model policy is now version {current.number}; "
+        f"{adaptation.school.title}'s adaptation is based on version {base.number}."
     )
     if notes:
         summary += f" Changes: {notes}"
@@ -157,4 +144,5 @@ def adaptation_alert(policy, adaptation):
         summary=summary,
         base_version=base.number,
         current_version=current.number,
+        pending=pending,
     )

@@ -10,6 +10,7 @@ Everything here that lists people works in a fixed number of queries, whatever t
 people, acknowledgements and restrictions are each loaded once and matched up in Python."""
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -222,15 +223,22 @@ def latest_version(policy):
     return version
 
 
-def acknowledge(user, policy, version_number=None):
+def text_fingerprint(version):
+    """A hash of exactly the text (and file) of a version: what an acknowledgement was for."""
+    data = f"{version.body}\0{version.document_id or ''}"
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+def acknowledge(user, policy, version_number=None, fingerprint=None):
     """Record that `user` (always the signed-in person) read the policy's current version.
 
-    `version_number`, when given, must be the current version: people acknowledge what they
-    were shown, never a newer text they have not seen."""
+    `version_number` and `fingerprint`, when given, must be the current version's: people
+    acknowledge what they were shown, never a newer text they have not seen."""
     if not PolicyAccess(user).can_acknowledge(policy):
         raise NotAllowed("You cannot acknowledge this policy.")
     version = latest_version(policy)
-    if version_number is not None and version_number != version.number:
+    stale = version_number is not None and version_number != version.number
+    if stale or (fingerprint and fingerprint != text_fingerprint(version)):
         raise NotAllowed(
             "A newer version has been published since you opened the page. Please read it first."
         )
@@ -239,7 +247,9 @@ def acknowledge(user, policy, version_number=None):
 
 def record_acknowledgement(user, version, at=None):
     """The acknowledgement row itself, once per person and version (`at` for history only)."""
-    defaults = {"acknowledged_at": at} if at is not None else {}
+    defaults = {"fingerprint": text_fingerprint(version)}
+    if at is not None:
+        defaults["acknowledged_at"] = at
     try:
         with transaction.atomic():
             ack, _ = Acknowledgement.objects.get_or_create(

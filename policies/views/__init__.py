@@ -2,10 +2,18 @@
 by concern. They stay thin: operations are in policies.services, and every check of who may
 do what goes through policies.permissions.PolicyAccess."""
 
-from .adaptations import adapt, adaptation_detail, adopt, rebase
+from .adaptations import adapt, adaptation_detail, adopt, merge, print_view, rebase
 from .index import policy_index, review_dashboard, to_read, updates
 from .policy import acknowledge, policy_detail, version_detail
-from .reports import completion, completion_csv, policy_report, policy_report_csv, remind
+from .reports import (
+    completion,
+    completion_csv,
+    drift,
+    drift_csv,
+    policy_report,
+    policy_report_csv,
+    remind,
+)
 
 __all__ = [
     "acknowledge",
@@ -14,10 +22,14 @@ __all__ = [
     "adopt",
     "completion",
     "completion_csv",
+    "drift",
+    "drift_csv",
+    "merge",
     "policy_detail",
     "policy_index",
     "policy_report",
     "policy_report_csv",
+    "print_view",
     "rebase",
     "remind",
     "review_dashboard",

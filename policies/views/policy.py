@@ -45,6 +45,11 @@ def policy_detail(request, policy):
         request,
         context_overrides={
             "version": services.current_version(policy),
+            "fingerprint": (
+                services.text_fingerprint(services.current_version(policy))
+                if policy.versions.all()
+                else ""
+            ),
             "versions": sorted(policy.versions.all(), key=lambda v: -v.number),
             "must_read": must,
             "up_to_date": done,
@@ -91,7 +96,9 @@ def acknowledge(request, policy):
         )
         return redirect(safe_next(request, policy.url))
     try:
-        services.acknowledge(request.user, policy, form.cleaned_data["version"])
+        services.acknowledge(
+            request.user, policy, form.cleaned_data["version"], form.cleaned_data["fingerprint"]
+        )
     except services.NotAllowed as error:
         if not access_for(request).can_view_policy(policy):
             raise Http404("No such policy") from error

@@ -146,3 +146,55 @@ def remind(request, policy):
         messages.success(request, f"Reminders queued for {len(outstanding)} people.")
     target = policy.url + "acknowledgements/"
     return redirect(target + (f"?school={school.slug}" if school else ""))
+
+
+def _drift_data(request, index):
+    allowed = report_schools(request)
+    schools = (
+        allowed if allowed is not None else list(SchoolPage.objects.live().order_by("title", "pk"))
+    )
+    policies = list(services.visible_policies(request.user).child_of(index).order_by("title", "pk"))
+    return schools, services.drift_grid(policies, schools)
+
+
+def drift(request, index):
+    """Each school's standing against each model policy (heads: their own school, read-only)."""
+    schools, rows = _drift_data(request, index)
+    return index.render(
+        request,
+        template="policies/drift.html",
+        context_overrides={"schools": schools, "rows": rows, "access": access_for(request)},
+    )
+
+
+def drift_csv(request, index):
+    _schools, rows = _drift_data(request, index)
+    return csv_response(
+        "policy-drift.csv",
+        [
+            "policy",
+            "statutory",
+            "model version",
+            "school",
+            "status",
+            "based on version",
+            "changes to review",
+            "oldest undecided change (days)",
+            "declined changes",
+        ],
+        (
+            [
+                policy.title,
+                "yes" if policy.statutory else "no",
+                getattr(services.current_version(policy), "number", ""),
+                cell.school.title,
+                cell.label,
+                cell.adaptation.base_version.number if cell.adaptation else "",
+                cell.pending,
+                "" if cell.oldest_days is None else cell.oldest_days,
+                "; ".join(cell.reasons),
+            ]
+            for policy, cells in rows
+            for cell in cells
+        ),
+    )

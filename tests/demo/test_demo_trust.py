@@ -199,7 +199,15 @@ def test_policies_give_every_report_real_numbers():
     assert SchoolAdaptation.objects.filter(status="adapted").count() >= 4
     head = User.objects.get(username="head.coppice")
     panels = services.home_panels(head)
-    assert panels["adaptation_alerts"], "Coppice's safeguarding adaptation is on an old base"
+    # Coppice's safeguarding adaptation, on version 1.
+    [alert] = [a for a in panels["adaptation_alerts"] if a.title.startswith("Safeguarding")]
+    assert alert.pending == 1, "one conflict left open; the other changes decided"
+    policy = PolicyPage.objects.get(slug="safeguarding-and-child-protection")
+    adaptation = SchoolAdaptation.objects.get(policy=policy, school__slug="coppice")
+    merge = services.proposal(policy, adaptation)
+    assert [i.conflict for i in merge.pending] == [True]
+    declined = [i.review.reason for i in merge.items if i.review and i.review.decision == "decline"]
+    assert len(declined) == 1 and "blue form" in declined[0]
     assert panels["policy_updates"]
     assert services.home_panels(User.objects.get(username="teacher.coppice"))["policy_tasks"]
     policy = PolicyPage.objects.get(slug="safeguarding-and-child-protection")

@@ -107,3 +107,19 @@ def test_a_malformed_version_gets_a_message_not_an_error(client, policy, teacher
     assert response.status_code == 200
     assert "version number was not valid" in response.content.decode()
     assert not Acknowledgement.objects.exists()
+
+
+def test_the_control_follows_the_text_and_records_the_texts_fingerprint(client, policy, teacher):
+    client.force_login(teacher)
+    html = client.get(policy.url).content.decode()
+    assert html.index("Second paragraph about reporting.") < html.index(
+        "I have read and understood"
+    )
+    version = policy.versions.get()
+    fingerprint = services.text_fingerprint(version)
+    assert f'name="fingerprint" value="{fingerprint}"' in html
+    # A text other than the one shown is refused, even with the right version number.
+    client.post(ack_url(policy), {"version": "1", "fingerprint": "0" * 64})
+    assert not Acknowledgement.objects.exists()
+    client.post(ack_url(policy), {"version": "1", "fingerprint": fingerprint})
+    assert Acknowledgement.objects.get().fingerprint == fingerprint

@@ -56,7 +56,7 @@ def test_only_heads_of_that_school_or_admins_adapt(
     }
 
 
-def test_material_version_raises_alert_minor_does_not_and_rebase_clears_it(
+def test_material_version_raises_alert_minor_does_not_and_only_the_merge_clears_it(
     client, policy, schools, head_of
 ):
     coppice, _ = schools
@@ -75,13 +75,14 @@ def test_material_version_raises_alert_minor_does_not_and_rebase_clears_it(
     assert alert.title == policy.title and alert.school == coppice
     assert alert.url == policy.url + "schools/coppice/"
     assert "version 1" in alert.summary and "Same-day reporting" in alert.summary
+    assert alert.pending == 1 and "1 change to review" in alert.summary
     page = client.get(alert.url).content.decode()
-    assert "The model policy has changed" in page and "same day" in page
+    assert "The model policy has changed" in page and "1 change to review" in page
+    # The old relabel is gone: its address leads to the merge and moves nothing.
     response = client.post(policy.url + "schools/coppice/rebase/")
-    assert response.status_code == 302
-    adaptation = SchoolAdaptation.objects.get()
-    assert adaptation.base_version.number == 3 and adaptation.text == SCHOOL_TEXT
-    assert services.home_panels(head)["adaptation_alerts"] == []
+    assert response.status_code == 302 and response.url.endswith("schools/coppice/merge/")
+    assert SchoolAdaptation.objects.get().base_version.number == 1
+    assert services.home_panels(head)["adaptation_alerts"] != []
 
 
 def test_teacher_gets_no_adaptation_alerts_and_cannot_rebase(
@@ -116,3 +117,25 @@ def test_a_named_delegate_may_adapt_for_that_school_only(client, policy, schools
     assert adapt(client, policy, coppice).status_code == 302
     assert adapt(client, policy, langley).status_code == 403
     assert client.get(policy.url + "acknowledgements/").status_code == 200
+
+
+def test_the_text_is_edited_as_headed_parts_without_markup(client, policy, schools, head_of):
+    coppice, _ = schools
+    client.force_login(head_of(coppice))
+    services.save_adaptation(policy, coppice, text="## Reporting\n\nTell the DSL.\n\n- Blue form")
+    html = client.get(policy.url + "adapt/?school=coppice").content.decode()
+    assert "## " not in html and "- Blue form" not in html
+    assert 'value="h2" selected' in html and ">Reporting</textarea>" in html
+    data = {"school": "coppice", "note": "Moved", "blocks-TOTAL_FORMS": "4"}
+    data |= {
+        "blocks-INITIAL_FORMS": "3",
+        "blocks-MIN_NUM_FORMS": "0",
+        "blocks-MAX_NUM_FORMS": "1000",
+    }
+    parts = [("h2", "Reporting", "1"), ("p", "Tell the DSL at once.", "3"), ("li", "", "2")]
+    parts.append(("h3", "Recording", "2"))  # a new part, moved before the paragraph
+    for n, (kind, text, order) in enumerate(parts):
+        data |= {f"blocks-{n}-kind": kind, f"blocks-{n}-text": text, f"blocks-{n}-ORDER": order}
+    assert client.post(policy.url + "adapt/", data).status_code == 302
+    saved = SchoolAdaptation.objects.get()
+    assert saved.text == "## Reporting\n\n### Recording\n\nTell the DSL at once."

@@ -25,7 +25,7 @@ def test_adopt_then_adapt_starts_from_the_current_model_text(policy, schools, he
     )
 
 
-def test_saving_keeps_the_base_and_rebase_moves_it(policy, schools):
+def test_saving_keeps_the_base_and_only_a_finished_merge_moves_it(policy, schools):
     coppice, _ = schools
     services.save_adaptation(policy, coppice, text="Ours.")
     policy = publish(policy, body="<p>Changed.</p>", note="Two")
@@ -33,9 +33,12 @@ def test_saving_keeps_the_base_and_rebase_moves_it(policy, schools):
     assert saved.base_version.number == 1
     draft = services.adapt(policy, coppice)
     assert (draft.base.number, draft.text) == (1, "Ours, edited.")
-    moved = services.rebase(policy, coppice)
-    assert (moved.old_number, moved.new_number) == (1, 2)
-    assert SchoolAdaptation.objects.get().text == "Ours, edited."
+    changes = services.proposal(policy, draft.adaptation).items
+    decline = services.Decision("decline", reason="We keep ours")
+    done = services.resolve(policy, coppice, {change.key: decline for change in changes})
+    assert done.merged and done.proposal.target.number == 2
+    adaptation = SchoolAdaptation.objects.get()
+    assert (adaptation.base_version.number, adaptation.text) == (2, "Ours, edited.")
 
 
 def test_an_explicit_base_is_kept(policy, schools):
@@ -55,7 +58,7 @@ def test_nothing_published_and_no_adaptation(policy_index, schools):
     with pytest.raises(services.NothingPublished):
         services.adapt(draft_only, coppice)
     with pytest.raises(SchoolAdaptation.DoesNotExist):
-        services.rebase(draft_only, coppice)
+        services.resolve(draft_only, coppice, {})
 
 
 def test_acknowledging_an_older_version_for_history(policy, teacher):
