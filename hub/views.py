@@ -13,15 +13,13 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirec
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from people.models import StaffProfile
 from people.visibility import can_edit_resource, visible_resources
 
 from . import browse as hub_browse
 from .extraction import _local_copy
-from .forms import EditForm, NewVersionForm, ShareForm
+from .forms import EditForm, NewVersionForm
 from .models import Resource, ResourceVersion
-from .services import add_version, count_download, create_resources
-from .staging import StagedUploads
+from .services import add_version, count_download
 
 
 def _visible_or_404(request, pk):
@@ -71,60 +69,6 @@ def browse(request):
         "new_this_week": [] if filtering else hub_browse.new_this_week(request.user),
     }
     return render(request, "hub/browse.html", context)
-
-
-def _share_page(request, form, staged, file_errors=()):
-    return render(
-        request,
-        "hub/share.html",
-        {"form": form, "staged": list(staged), "file_errors": list(file_errors)},
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def share(request):
-    staged = StagedUploads(request.session)
-    if request.method != "POST":
-        staged.clear()  # a fresh visit starts clean; abandoned staged files are dropped
-        profile, _ = StaffProfile.objects.get_or_create(user=request.user)
-        return _share_page(
-            request,
-            ShareForm(initial=ShareForm.initial_for_user(profile), user=request.user),
-            staged,
-        )
-    form = ShareForm(request.POST, request.FILES, user=request.user)
-    valid = form.is_valid()
-    accepted, file_errors = getattr(form, "accepted", []), getattr(form, "file_errors", [])
-    staged.keep_only(request.POST.getlist("keep"))
-    if not valid:
-        # Keep good files across the round trip so that nothing has to be chosen again.
-        for uploaded, kind in accepted:
-            staged.add(uploaded, kind)
-        return _share_page(request, form, staged, file_errors)
-    if not accepted and not staged:
-        if not file_errors:
-            form.add_error("files", "Choose at least one file to share.")
-        return _share_page(request, form, staged, file_errors)
-    created = create_resources(
-        [(uploaded, uploaded.name, kind) for uploaded, kind in accepted] + staged.files(),
-        user=request.user,
-        title=form.cleaned_data["title"],
-        **form.resource_fields(),
-    )
-    staged.clear()
-    for resource in created:
-        messages.success(request, f"Shared “{resource.title}”.")
-    if file_errors:
-        # Some files failed: show why, keep the details filled in for another go.
-        return _share_page(
-            request,
-            ShareForm(initial=ShareForm.initial_from(request.POST), user=request.user),
-            staged,
-            file_errors,
-        )
-    if len(created) == 1:
-        return redirect(created[0].get_absolute_url())
-    return redirect("hub:browse")
 
 
 def detail(request, pk, slug):
