@@ -85,9 +85,9 @@ def _pdf_language(pdf):
     size = get_language(pdf, None, 0)
     if size <= 2:
         return ""
-    buffer = ctypes.create_string_buffer(size)
+    buffer = (ctypes.c_ushort * (size // 2))()
     get_language(pdf, buffer, size)
-    return buffer.raw[: size - 2].decode("utf-16-le", errors="replace").strip()
+    return bytes(buffer)[: size - 2].decode("utf-16-le", errors="replace").strip()
 
 
 def _struct_types(element, depth=0):
