@@ -19,5 +19,6 @@ urlpatterns = [
     ),
     path("<int:pk>-<slug:slug>/versions/new/", views.new_version, name="new_version"),
     path("<int:pk>-<slug:slug>/edit/", views.edit, name="edit"),
+    path("<int:pk>-<slug:slug>/adapt/", views.adapt, name="adapt"),
     path("<int:pk>-<slug:slug>/withdraw/", views.withdraw, name="withdraw"),
 ]

@@ -11,15 +11,17 @@ from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from people.visibility import can_edit_resource, visible_resources
 
 from . import browse as hub_browse
+from . import usage
 from .extraction import _local_copy
 from .forms import EditForm, NewVersionForm
 from .models import Resource, ResourceVersion
 from .services import add_version, count_download
+from .sharing import near_duplicates
 
 
 def _visible_or_404(request, pk):
@@ -76,12 +78,19 @@ def detail(request, pk, slug):
     if slug != resource.slug:
         return redirect(resource.get_absolute_url(), permanent=True)
     versions = list(resource.versions.select_related("uploaded_by"))
+    can_edit = can_edit_resource(request.user, resource)
     context = {
         "resource": resource,
         "versions": versions,
         "current_version": versions[0].number if versions else 1,
         "related": hub_browse.related_resources(request.user, resource),
-        "can_edit": can_edit_resource(request.user, resource),
+        "can_edit": can_edit,
+        # What to fix, and resources with nearly the same text, are for those who can act.
+        "findings": resource.accessibility_findings if can_edit else [],
+        "similar": near_duplicates(request.user, resource.extracted_text, exclude=resource)
+        if can_edit
+        else [],
+        **usage.signals(request.user, resource),
         "excerpt": (resource.extracted_text or "")[:1500],
         "working_groups": resource.working_groups.all(),
         "key_stages": resource.key_stages.all(),
@@ -271,6 +280,21 @@ def withdraw(request, pk, slug):
         )
         return redirect(resource.get_absolute_url())
     return render(request, "hub/withdraw.html", {"resource": resource})
+
+
+@require_POST
+def adapt(request, pk, slug):
+    """ "Adapt this resource": a linked copy for the adapter's school to change."""
+    resource = _visible_or_404(request, pk)
+    if not usage.can_adapt(request.user, resource):
+        raise PermissionDenied("Only resources shared with the whole trust can be adapted")
+    copy = usage.adapt_resource(resource, request.user)
+    messages.success(
+        request,
+        "Your copy is ready. Upload your changed file as a new version, then choose who can "
+        "see it.",
+    )
+    return redirect(copy.get_absolute_url())
 
 
 @require_http_methods(["GET", "POST"])

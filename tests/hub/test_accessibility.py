@@ -1,6 +1,8 @@
 """The accessibility checker on files with and without each problem, and what the hub does with
 its findings."""
 
+import io
+
 import pytest
 
 from hub.accessibility import check_docx, check_file, check_pdf, check_pptx
@@ -85,3 +87,45 @@ def test_broken_file_raises_for_the_caller(tmp_path):
     path.write_bytes(b"%PDF-1.4 nothing")
     with pytest.raises(Exception):  # noqa: B017 - extraction turns any failure into "unchecked"
         check_pdf(str(path))
+
+
+@pytest.fixture
+def people(tree, make_user):
+    from tests.factories import SchoolPageFactory
+
+    school = SchoolPageFactory(parent=tree.schools, title="Coppice", slug="coppice")
+    return make_user("t1.coppice", school=school), make_user("t2.coppice", school=school)
+
+
+def _share(uploader, data, name):
+    from hub.services import create_resource
+
+    return create_resource(
+        io.BytesIO(data), name=name, kind=name.rsplit(".", 1)[1], user=uploader, title=name
+    )
+
+
+def test_findings_stored_at_extraction_and_shown_to_the_uploader(people, client):
+    from hub.models import Resource
+
+    uploader, colleague = people
+    resource = _share(uploader, documents.make_docx(title=""), "plan.docx")
+    resource.refresh_from_db()
+    assert resource.accessible is False
+    assert codes(resource.accessibility_findings) == {"no-title"}
+    client.force_login(uploader)
+    page = client.get(resource.get_absolute_url()).content.decode()
+    assert "Make it accessible" in page and "File › Info › Properties" in page
+    client.force_login(colleague)
+    page = client.get(resource.get_absolute_url()).content.decode()
+    assert "Make it accessible" not in page
+    assert "1 thing to fix" in page
+    good = _share(uploader, documents.make_pdf(), "good.pdf")
+    good.refresh_from_db()
+    assert good.accessible is True
+    assert "tag--accessible" in client.get(good.get_absolute_url()).content.decode()
+    assert list(Resource.objects.accessible()) == [good]
+    assert list(Resource.objects.accessible(False)) == [resource]
+    text = _share(uploader, b"notes", "notes.txt")
+    text.refresh_from_db()
+    assert text.accessible is None
