@@ -100,8 +100,14 @@ def people(tree, make_user):
 def _share(uploader, data, name):
     from hub.services import create_resource
 
+    kind = name.rsplit(".", 1)[1]
     return create_resource(
-        io.BytesIO(data), name=name, kind=name.rsplit(".", 1)[1], user=uploader, title=name
+        io.BytesIO(data),
+        name=name,
+        kind=kind,
+        user=uploader,
+        title=name,
+        school=uploader.profile.school,
     )
 
 
@@ -129,3 +135,19 @@ def test_findings_stored_at_extraction_and_shown_to_the_uploader(people, client)
     text = _share(uploader, b"notes", "notes.txt")
     text.refresh_from_db()
     assert text.accessible is None
+
+
+def test_trust_admins_see_the_share_of_accessible_documents_per_school(people, make_user, client):
+    uploader, colleague = people
+    _share(uploader, documents.make_pdf(), "good.pdf")
+    _share(uploader, documents.make_docx(lang=""), "no-lang.docx")
+    _share(uploader, b"notes", "notes.txt")  # not a checked kind
+    client.force_login(colleague)
+    assert client.get("/admin/reports/accessible-documents/").status_code in {302, 403}
+    client.force_login(make_user("admin.user", is_superuser=True))
+    response = client.get("/admin/reports/accessible-documents/")
+    assert response.status_code == 200
+    assert response.context["rows"] == [
+        {"school": "Coppice", "checked": 2, "accessible": 1, "percent": 50}
+    ]
+    assert "language is not set" in response.content.decode()
