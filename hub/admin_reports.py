@@ -1,4 +1,5 @@
-"""Wagtail report for trust administrators: the share of accessible documents per school."""
+"""Wagtail report for trust administrators: the share of accessible documents per school, and
+how many hub resources each school's staff used (downloaded or adapted)."""
 
 from collections import Counter
 
@@ -6,10 +7,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import render
 
+from pages.models import SchoolPage
 from people.visibility import is_trust_admin
 
 from .accessibility import ADVICE
 from .models import Resource
+from .usage import usage_by_school
 
 
 def can_see_accessibility_report(user):
@@ -17,22 +20,31 @@ def can_see_accessibility_report(user):
 
 
 def accessibility_rows(user):
-    """[{school, checked, accessible, percent}] over checked documents `user` may see."""
+    """[{school_id, school, checked, accessible, percent}] for every school (and the central
+    team when it has documents), over checked documents `user` may see."""
     checked = Resource.objects.listed_for(user).filter(accessible__isnull=False)
-    rows = (
-        checked.values("school__title")
+    counts = {
+        row["school_id"]: row
+        for row in checked.values("school_id")
         .annotate(total=Count("pk"), good=Count("pk", filter=Q(accessible=True)))
-        .order_by("school__title")
-    )
-    return [
-        {
-            "school": row["school__title"] or "Trust central team",
-            "checked": row["total"],
-            "accessible": row["good"],
-            "percent": round(100 * row["good"] / row["total"]) if row["total"] else 0,
-        }
-        for row in rows
-    ]
+        .order_by()
+    }
+    schools = [(s.pk, s.title) for s in SchoolPage.objects.live().order_by("title", "pk")]
+    if None in counts:
+        schools.append((None, "Trust central team"))
+    rows = []
+    for school_id, title in schools:
+        row = counts.get(school_id, {"total": 0, "good": 0})
+        rows.append(
+            {
+                "school_id": school_id,
+                "school": title,
+                "checked": row["total"],
+                "accessible": row["good"],
+                "percent": round(100 * row["good"] / row["total"]) if row["total"] else 0,
+            }
+        )
+    return rows
 
 
 def common_problems(user):
@@ -51,6 +63,9 @@ def accessibility_report(request):
     if not can_see_accessibility_report(request.user):
         raise PermissionDenied
     rows = accessibility_rows(request.user)
+    used = usage_by_school(request.user)
+    for row in rows:
+        row["used"] = used.get(row["school_id"], 0)
     checked = sum(r["checked"] for r in rows)
     good = sum(r["accessible"] for r in rows)
     return render(

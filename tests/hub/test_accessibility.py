@@ -139,15 +139,27 @@ def test_findings_stored_at_extraction_and_shown_to_the_uploader(people, client)
 
 def test_trust_admins_see_the_share_of_accessible_documents_per_school(people, make_user, client):
     uploader, colleague = people
-    _share(uploader, documents.make_pdf(), "good.pdf")
+    from hub.services import count_download
+
+    good = _share(uploader, documents.make_pdf(), "good.pdf")
     _share(uploader, documents.make_docx(lang=""), "no-lang.docx")
+    count_download(good, colleague)
+    count_download(good, uploader)  # same school: still one resource used
     _share(uploader, b"notes", "notes.txt")  # not a checked kind
     client.force_login(colleague)
     assert client.get("/admin/reports/accessible-documents/").status_code in {302, 403}
     client.force_login(make_user("admin.user", is_superuser=True))
     response = client.get("/admin/reports/accessible-documents/")
     assert response.status_code == 200
+    school = uploader.profile.school
     assert response.context["rows"] == [
-        {"school": "Coppice", "checked": 2, "accessible": 1, "percent": 50}
+        {
+            "school_id": school.pk,
+            "school": "Coppice",
+            "checked": 2,
+            "accessible": 1,
+            "percent": 50,
+            "used": 1,
+        }
     ]
     assert "language is not set" in response.content.decode()
