@@ -15,7 +15,9 @@ from django.conf import settings
 from django_tasks import task
 from wagtail.search.index import insert_or_update_object
 
+from .accessibility import check_file, is_accessible
 from .filetypes import check_zip_limits
+from .similarity import fingerprint
 
 logger = logging.getLogger(__name__)
 ZIP_KINDS = {"docx", "pptx", "xlsx", "odt", "ods", "odp"}
@@ -156,6 +158,17 @@ def extract_file(path, kind):
     return (text or "")[: settings.HUB_EXTRACT_MAX_CHARS].replace("\x00", ""), pages
 
 
+def document_checks(path, kind):
+    """Accessibility findings to store with the extracted text; a checker that fails records
+    nothing rather than failing the extraction."""
+    try:
+        findings = check_file(path, kind)
+    except Exception:
+        logger.warning("Could not check accessibility of %s", path, exc_info=True)
+        findings = None
+    return {"accessibility_findings": findings or [], "accessible": is_accessible(findings)}
+
+
 def _local_copy(field_file):
     """A local temporary copy, because storages such as S3 have no path the libraries can open."""
     suffix = os.path.splitext(field_file.name)[1]
@@ -169,10 +182,11 @@ def extract_into(resource):
     """Fill extracted_text, page_count and preview_status of a resource from its current file."""
     from .models import Resource
 
-    path = None
+    path, checks = None, {}
     try:
         path = _local_copy(resource.file)
-        text, pages = extract_file(path, resource.file_type)
+        text, pages = extract_file(path, resource.file_type)  # checks zip limits first
+        checks = document_checks(path, resource.file_type)
         status = (
             Resource.PREVIEW_READY
             if (text.strip() or resource.file_type in {"pdf", "png", "jpg"})
@@ -185,10 +199,13 @@ def extract_into(resource):
     finally:
         if path:
             os.unlink(path)
+    checks["text_fingerprint"] = fingerprint(text)
     Resource.objects.filter(pk=resource.pk).update(
-        extracted_text=text, page_count=pages, preview_status=status
+        extracted_text=text, page_count=pages, preview_status=status, **checks
     )
     resource.extracted_text, resource.page_count, resource.preview_status = text, pages, status
+    for name, value in checks.items():
+        setattr(resource, name, value)
     try:
         insert_or_update_object(resource)
     except Exception:

@@ -164,13 +164,11 @@ class ShareForm(ResourceMetadataForm):
         return self.cleaned_data.get("files")
 
     @classmethod
-    def initial_for_user(cls, profile):
-        """A fresh form: the sharer's school and working groups, seen by the whole trust."""
-        return {
-            "school": profile.school_id,
-            "working_groups": list(profile.working_groups.values_list("pk", flat=True)),
-            "visibility": Resource.TRUST,
-        }
+    def initial_for_user(cls, user):
+        """A fresh form, seen by the whole trust. Working groups, key stages and type are not
+        taken from the sharer's memberships (a maths worksheet shared by the literacy lead is
+        not Literacy): they are suggested from each file (hub/suggest.py)."""
+        return {"school": viewer(user).school_id, "visibility": Resource.TRUST}
 
     @classmethod
     def initial_from(cls, data):

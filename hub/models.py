@@ -9,6 +9,8 @@ import uuid
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
+from django.db.models import F, Func, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
@@ -16,6 +18,7 @@ from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySe
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from pages.models import SchoolPage
 from people.visibility import permitted_resource_ids, visible_resources
 
 
@@ -70,6 +73,28 @@ class ResourceQuerySet(DocumentQuerySet):
         """A `values("pk")` subquery of what `user` may see, or None for everything."""
         return permitted_resource_ids(user)
 
+    def with_school_usage(self, user):
+        """Annotate `schools_using`: distinct schools whose staff downloaded each resource or
+        adapted it (adaptations counted only when `user` may see them). For browse's
+        "most used across schools": `.with_school_usage(user).order_by("-schools_using")`."""
+        downloaders = Download.objects.filter(resource=OuterRef(OuterRef("pk"))).values("school")
+        adopters = (
+            Resource.objects.visible_to(user)
+            .filter(adapted_from=OuterRef(OuterRef("pk")), withdrawn=False)
+            .values("school")
+        )
+        schools = (
+            SchoolPage.objects.filter(Q(pk__in=downloaders) | Q(pk__in=adopters))
+            .order_by()
+            .annotate(n=Func(F("pk"), function="COUNT"))
+            .values("n")
+        )
+        return self.annotate(schools_using=Coalesce(Subquery(schools), 0))
+
+    def accessible(self, value=True):
+        """Checked documents with (True) or without (False) accessibility problems."""
+        return self.filter(accessible=value)
+
 
 class Resource(AbstractDocument):
     TRUST, SCHOOL, RESTRICTED = "trust", "school", "restricted"
@@ -115,6 +140,22 @@ class Resource(AbstractDocument):
     )
     withdrawn = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
+    # Wagtail's own file_hash is SHA-1; the share form finds the same file by SHA-256.
+    sha256 = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    text_fingerprint = models.TextField(
+        blank=True, editable=False, help_text="Bottom-k shingle hashes (hub/similarity.py)"
+    )
+    adapted_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adaptations",
+        help_text="The resource this one was adapted from",
+    )
+    # None: not a checked document type (or not checked yet); the findings say what to fix.
+    accessible = models.BooleanField(null=True, blank=True, editable=False)
+    accessibility_findings = models.JSONField(default=list, blank=True, editable=False)
 
     objects = ResourceQuerySet.as_manager()
 
@@ -139,6 +180,7 @@ class Resource(AbstractDocument):
         index.FilterField("school_id"),
         index.FilterField("resource_type_id"),
         index.FilterField("download_count"),
+        index.FilterField("accessible"),
     ]
 
     class Meta(AbstractDocument.Meta):
@@ -182,6 +224,7 @@ class ResourceVersion(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     file_size = models.PositiveBigIntegerField(null=True)
     file_hash = models.CharField(max_length=40, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-number"]

@@ -1,5 +1,6 @@
 """Creating resources and versions, shared by the share form, new versions, import and demo."""
 
+import hashlib
 import os
 
 from django.core.files import File
@@ -23,6 +24,16 @@ def file_metadata(fileobj):
     return size, digest
 
 
+def sha256_of(fileobj):
+    """SHA-256 of a file object, read in chunks, leaving it rewound."""
+    fileobj.seek(0)
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: fileobj.read(1024 * 1024), b""):
+        digest.update(chunk)
+    fileobj.seek(0)
+    return digest.hexdigest()
+
+
 def _as_file(fileobj, name):
     return fileobj if isinstance(fileobj, File) else File(fileobj, name=name)
 
@@ -43,7 +54,12 @@ def create_resource(
     """Store a checked file as a new resource with version 1; extraction is queued."""
     size, digest = file_metadata(fileobj)
     resource = Resource(
-        file_type=kind, uploaded_by_user=user, file_size=size, file_hash=digest, **fields
+        file_type=kind,
+        uploaded_by_user=user,
+        file_size=size,
+        file_hash=digest,
+        sha256=sha256_of(fileobj),
+        **fields,
     )
     resource.file.save(os.path.basename(name), _as_file(fileobj, name), save=False)
     resource.save()
@@ -89,6 +105,7 @@ def record_first_version(resource, *, name, user=None, change_note="First versio
         uploaded_by=user,
         file_size=resource.file_size,
         file_hash=resource.file_hash,
+        sha256=resource.sha256,
         change_note=change_note,
     )
     return version
@@ -102,6 +119,7 @@ def add_version(resource, fileobj, *, name, kind, user=None, change_note=""):
     # the number the previous one wrote.
     resource = Resource.objects.select_for_update().get(pk=resource.pk)
     size, digest = file_metadata(fileobj)
+    sha256 = sha256_of(fileobj)
     number = resource.current_version_number + 1
     version = ResourceVersion(
         resource=resource,
@@ -110,6 +128,7 @@ def add_version(resource, fileobj, *, name, kind, user=None, change_note=""):
         uploaded_by=user,
         file_size=size,
         file_hash=digest,
+        sha256=sha256,
         change_note=change_note,
     )
     version.file.save(os.path.basename(name), _as_file(fileobj, name), save=False)
@@ -118,6 +137,7 @@ def add_version(resource, fileobj, *, name, kind, user=None, change_note=""):
         file=version.file.name,
         file_size=size,
         file_hash=digest,
+        sha256=sha256,
         file_type=kind,
         preview_status=Resource.PREVIEW_PENDING,
     )

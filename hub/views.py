@@ -10,18 +10,18 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from people.models import StaffProfile
 from people.visibility import can_edit_resource, visible_resources
 
 from . import browse as hub_browse
+from . import usage
 from .extraction import _local_copy
 from .filters import SORTS
-from .forms import EditForm, NewVersionForm, ShareForm
+from .forms import EditForm, NewVersionForm
 from .models import Resource, ResourceVersion
-from .services import add_version, count_download, create_resources
-from .staging import StagedUploads
+from .services import add_version, count_download
+from .sharing import near_duplicates
 
 
 def _visible_or_404(request, pk):
@@ -79,71 +79,24 @@ def _chips(request, run, facets):
     return chips
 
 
-def _share_page(request, form, staged, file_errors=()):
-    return render(
-        request,
-        "hub/share.html",
-        {"form": form, "staged": list(staged), "file_errors": list(file_errors)},
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def share(request):
-    staged = StagedUploads(request.session)
-    if request.method != "POST":
-        staged.clear()  # a fresh visit starts clean; abandoned staged files are dropped
-        profile, _ = StaffProfile.objects.get_or_create(user=request.user)
-        return _share_page(
-            request,
-            ShareForm(initial=ShareForm.initial_for_user(profile), user=request.user),
-            staged,
-        )
-    form = ShareForm(request.POST, request.FILES, user=request.user)
-    valid = form.is_valid()
-    accepted, file_errors = getattr(form, "accepted", []), getattr(form, "file_errors", [])
-    staged.keep_only(request.POST.getlist("keep"))
-    if not valid:
-        # Keep good files across the round trip so that nothing has to be chosen again.
-        for uploaded, kind in accepted:
-            staged.add(uploaded, kind)
-        return _share_page(request, form, staged, file_errors)
-    if not accepted and not staged:
-        if not file_errors:
-            form.add_error("files", "Choose at least one file to share.")
-        return _share_page(request, form, staged, file_errors)
-    created = create_resources(
-        [(uploaded, uploaded.name, kind) for uploaded, kind in accepted] + staged.files(),
-        user=request.user,
-        title=form.cleaned_data["title"],
-        **form.resource_fields(),
-    )
-    staged.clear()
-    for resource in created:
-        messages.success(request, f"Shared “{resource.title}”.")
-    if file_errors:
-        # Some files failed: show why, keep the details filled in for another go.
-        return _share_page(
-            request,
-            ShareForm(initial=ShareForm.initial_from(request.POST), user=request.user),
-            staged,
-            file_errors,
-        )
-    if len(created) == 1:
-        return redirect(created[0].get_absolute_url())
-    return redirect("hub:browse")
-
-
 def detail(request, pk, slug):
     resource = _visible_or_404(request, pk)
     if slug != resource.slug:
         return redirect(resource.get_absolute_url(), permanent=True)
     versions = list(resource.versions.select_related("uploaded_by"))
+    can_edit = can_edit_resource(request.user, resource)
     context = {
         "resource": resource,
         "versions": versions,
         "current_version": versions[0].number if versions else 1,
         "related": hub_browse.related_resources(request.user, resource),
-        "can_edit": can_edit_resource(request.user, resource),
+        "can_edit": can_edit,
+        # What to fix, and resources with nearly the same text, are for those who can act.
+        "findings": resource.accessibility_findings if can_edit else [],
+        "similar": near_duplicates(request.user, resource.extracted_text, exclude=resource)
+        if can_edit
+        else [],
+        **usage.signals(request.user, resource),
         "excerpt": (resource.extracted_text or "")[:1500],
         "working_groups": resource.working_groups.all(),
         "key_stages": resource.key_stages.all(),
@@ -333,6 +286,21 @@ def withdraw(request, pk, slug):
         )
         return redirect(resource.get_absolute_url())
     return render(request, "hub/withdraw.html", {"resource": resource})
+
+
+@require_POST
+def adapt(request, pk, slug):
+    """ "Adapt this resource": a linked copy for the adapter's school to change."""
+    resource = _visible_or_404(request, pk)
+    if not usage.can_adapt(request.user, resource):
+        raise PermissionDenied("Only resources shared with the whole trust can be adapted")
+    copy = usage.adapt_resource(resource, request.user)
+    messages.success(
+        request,
+        "Your copy is ready. Upload your changed file as a new version, then choose who can "
+        "see it.",
+    )
+    return redirect(copy.get_absolute_url())
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,14 +1,16 @@
 from django.http import Http404
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.documents.rich_text import DocumentLinkHandler
 
 from pages.panels import GROUP_PANELS
 from people.visibility import can_view_resource
 
 from .admin_access import VisibleDocumentsAdminAPIViewSet
+from .admin_reports import accessibility_report, can_see_accessibility_report
 from .models import Resource
 from .services import count_download
 
@@ -72,3 +74,30 @@ class ResourceLinkHandler(DocumentLinkHandler):
 @hooks.register("register_rich_text_features", order=100)
 def resource_links_open_the_hub(features):
     features.register_link_type(ResourceLinkHandler)
+
+
+@hooks.register("register_admin_urls")
+def hub_admin_urls():
+    return [
+        path(
+            "reports/accessible-documents/",
+            accessibility_report,
+            name="hub_accessibility_report",
+        )
+    ]
+
+
+class AccessibilityReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_accessibility_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def accessibility_report_menu_item():
+    return AccessibilityReportMenuItem(
+        "Accessible documents",
+        reverse("hub_accessibility_report"),
+        name="accessible-documents",
+        icon_name="doc-full",
+        order=1320,
+    )

@@ -25,12 +25,13 @@ def pdf_upload(name="plan.pdf", title="Fractions plan"):
     return SimpleUploadedFile(name, samples.make_pdf(title, ["bar models"]), "application/pdf")
 
 
-def test_share_form_defaults_from_profile(staff):
+def test_share_form_defaults_to_own_school_but_not_own_groups(staff):
     response = staff.client.get("/hub/share/")
     assert response.status_code == 200
     form = response.context["form"]
     assert form.initial["school"] == staff.school.pk
-    assert form.initial["working_groups"] == [staff.group.pk]
+    # Groups are suggested from each file, never pre-ticked from the sharer's memberships.
+    assert "working_groups" not in form.initial
 
 
 def test_share_several_files(staff):
