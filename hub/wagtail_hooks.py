@@ -10,7 +10,7 @@ from people.visibility import can_view_resource
 
 from .admin_access import VisibleDocumentsAdminAPIViewSet
 from .models import Resource
-from .services import count_download
+from .services import AUDIT_ACTIONS, count_download
 
 
 @hooks.register("before_serve_document")
@@ -72,3 +72,9 @@ class ResourceLinkHandler(DocumentLinkHandler):
 @hooks.register("register_rich_text_features", order=100)
 def resource_links_open_the_hub(features):
     features.register_link_type(ResourceLinkHandler)
+
+
+@hooks.register("register_log_actions")
+def register_hub_log_actions(actions):
+    for action, (label, message) in AUDIT_ACTIONS.items():
+        actions.register_action(action, label, message)

@@ -348,6 +348,11 @@ MIDDLEWARE.insert(
     "people.twofactor.SecondFactorMiddleware",
 )
 REQUIRE_2FA = env_bool("REQUIRE_2FA", False)
+# Audit trail (people/audit.py): entries recorded while serving a request name its user.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("people.twofactor.SecondFactorMiddleware") + 1,
+    "people.audit.AuditContextMiddleware",
+)
 OTP_TOTP_ISSUER = "LTE Intranet"
 # A wrong code doubles the wait before the next try on that device (django-otp's throttling),
 # on top of django-axes counting it as a failed sign-in.
