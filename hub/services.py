@@ -7,12 +7,24 @@ from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from wagtail.log_actions import log
 from wagtail.utils.file import hash_filelike
 
 from people.visibility import viewer
 
 from .extraction import extract_resource_text
 from .models import Download, Resource, ResourceVersion
+
+# The hub's entries in the audit trail (people/audit.py); registered by hub/wagtail_hooks.py.
+AUDIT_ACTIONS = {
+    "lte.upload": ("Upload", "Uploaded"),
+    "lte.new_version": ("New version", "Uploaded a new version"),
+    "lte.download": ("Download", "Downloaded"),
+    "lte.metadata": ("Details changed", "Changed the details"),
+    "lte.visibility": ("Visibility changed", "Changed who may see it"),
+    "lte.withdraw": ("Withdraw", "Withdrawn"),
+    "lte.restore": ("Restore", "Restored"),
+}
 
 
 def file_metadata(fileobj):
@@ -69,6 +81,7 @@ def create_resource(
     if tags:
         resource.tags.set(list(tags))
     record_first_version(resource, name=name, user=user)
+    log(resource, "lte.upload", user=user, data={"file": os.path.basename(name)})
     extract_resource_text.enqueue(resource.pk)
     return resource
 
@@ -142,8 +155,54 @@ def add_version(resource, fileobj, *, name, kind, user=None, change_note=""):
         preview_status=Resource.PREVIEW_PENDING,
     )
     resource.refresh_from_db()
+    log(resource, "lte.new_version", user=user, data={"version": number, "file": name})
     extract_resource_text.enqueue(resource.pk)
     return version
+
+
+# Fields whose change alters who may see a resource.
+VISIBILITY_FIELDS = ("visibility", "school", "restricted_to")
+SIMPLE_FIELDS = ("title", "description", "resource_type", "subject", "school", "visibility")
+SIMPLE_FIELDS += ("review_date",)
+MANY_FIELDS = ("working_groups", "key_stages", "restricted_to", "tags")
+
+
+def _snapshot(resource):
+    values = {name: str(getattr(resource, name) or "") for name in SIMPLE_FIELDS}
+    for name in MANY_FIELDS:
+        values[name] = ", ".join(sorted(str(item) for item in getattr(resource, name).all()))
+    return values
+
+
+@transaction.atomic
+def update_resource(resource, *, user, withdrawn, **fields):
+    """Save edited details; the audit trail records what changed, and separately a change of
+    who may see it and a withdrawal."""
+    before = _snapshot(resource)
+    for name in SIMPLE_FIELDS:
+        setattr(resource, name, fields[name])
+    resource.save()
+    for name in MANY_FIELDS:
+        getattr(resource, name).set(fields[name])
+    after = _snapshot(resource)
+    changed = {name: [before[name], after[name]] for name in before if before[name] != after[name]}
+    seen_by = {name: change for name, change in changed.items() if name in VISIBILITY_FIELDS}
+    if seen_by:
+        log(resource, "lte.visibility", user=user, data=seen_by)
+    others = {name: change for name, change in changed.items() if name not in VISIBILITY_FIELDS}
+    if others:
+        log(resource, "lte.metadata", user=user, data=others)
+    set_withdrawn(resource, withdrawn, user=user)
+    return resource
+
+
+def set_withdrawn(resource, withdrawn, *, user):
+    if resource.withdrawn == withdrawn:
+        return False
+    resource.withdrawn = withdrawn
+    resource.save(update_fields=["withdrawn", "updated_at"])
+    log(resource, "lte.withdraw" if withdrawn else "lte.restore", user=user)
+    return True
 
 
 def count_download(resource, user):
@@ -151,6 +210,8 @@ def count_download(resource, user):
     person = viewer(user)
     if not person.signed_in:
         return False
+    # Every download is in the audit trail; the count below is once per person and day.
+    log(resource, "lte.download", user=user)
     try:
         with transaction.atomic():
             Download.objects.create(

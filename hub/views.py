@@ -20,7 +20,7 @@ from .extraction import _local_copy
 from .filters import SORTS
 from .forms import EditForm, NewVersionForm
 from .models import Resource, ResourceVersion
-from .services import add_version, count_download
+from .services import add_version, count_download, set_withdrawn, update_resource
 from .sharing import near_duplicates
 
 
@@ -244,23 +244,13 @@ def edit(request, pk, slug):
     if request.method == "POST":
         form = EditForm(request.POST, user=request.user, current_school=resource.school)
         if form.is_valid():
-            fields = form.resource_fields()
-            for name in (
-                "description",
-                "resource_type",
-                "subject",
-                "school",
-                "visibility",
-                "review_date",
-            ):
-                setattr(resource, name, fields[name])
-            resource.title = form.cleaned_data["title"]
-            resource.withdrawn = form.cleaned_data["withdrawn"]
-            resource.save()
-            resource.working_groups.set(fields["working_groups"])
-            resource.key_stages.set(fields["key_stages"])
-            resource.restricted_to.set(fields["restricted_to"])
-            resource.tags.set(fields["tags"])
+            update_resource(
+                resource,
+                user=request.user,
+                title=form.cleaned_data["title"],
+                withdrawn=form.cleaned_data["withdrawn"],
+                **form.resource_fields(),
+            )
             messages.success(request, "Changes saved.")
             return redirect(resource.get_absolute_url())
     else:
@@ -276,8 +266,7 @@ def edit(request, pk, slug):
 def withdraw(request, pk, slug):
     resource = _editable_or_404(request, pk)
     if request.method == "POST":
-        resource.withdrawn = request.POST.get("action") != "restore"
-        resource.save(update_fields=["withdrawn", "updated_at"])
+        set_withdrawn(resource, request.POST.get("action") != "restore", user=request.user)
         messages.success(
             request,
             "Withdrawn: colleagues can no longer see it."

@@ -12,7 +12,7 @@ from people.visibility import can_view_resource
 from .admin_access import VisibleDocumentsAdminAPIViewSet
 from .admin_reports import accessibility_report, can_see_accessibility_report
 from .models import Resource
-from .services import count_download
+from .services import AUDIT_ACTIONS, count_download
 
 
 @hooks.register("before_serve_document")
@@ -101,3 +101,9 @@ def accessibility_report_menu_item():
         icon_name="doc-full",
         order=1320,
     )
+
+
+@hooks.register("register_log_actions")
+def register_hub_log_actions(actions):
+    for action, (label, message) in AUDIT_ACTIONS.items():
+        actions.register_action(action, label, message)

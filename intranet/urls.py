@@ -1,4 +1,3 @@
-from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -7,7 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from hub import views as hub_views
 from pages.views import calendar_feed
-from people import admin_choosers
+from people import admin_choosers, twofactor_views
 from people import views as people_views
 
 from .api import api_router
@@ -17,9 +16,11 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        twofactor_views.SignInView.as_view(),
         name="login",
     ),
+    path("accounts/login/code/", twofactor_views.sign_in_code, name="login_code"),
+    path("accounts/two-factor/", twofactor_views.two_factor, name="two_factor"),
     path("accounts/profile/", people_views.my_profile, name="my_profile"),
     path(
         "accounts/profile/calendar/reset/",

@@ -6,4 +6,6 @@ class PeopleConfig(AppConfig):
     verbose_name = "Staff and roles"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import audit, signals  # noqa: F401
+
+        audit.connect()

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 from .links import calendar_feed_url
 from .models import StaffProfile
 from .tokens import reset_calendar_token
+from .twofactor import has_second_factor
 
 
 class ProfileForm(forms.ModelForm):
@@ -46,7 +47,12 @@ def my_profile(request):
     return render(
         request,
         "people/profile.html",
-        {"form": form, "profile": profile, "calendar_url": calendar_url},
+        {
+            "form": form,
+            "profile": profile,
+            "calendar_url": calendar_url,
+            "two_factor_on": has_second_factor(request.user),
+        },
     )
 
 

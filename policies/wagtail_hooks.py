@@ -7,6 +7,7 @@ from pages.panels import HOME_PANELS
 
 from .models import PolicyDelegate
 from .services import home_panels
+from .services.reading import AUDIT_ACTIONS
 
 
 class PolicyDelegateViewSet(SnippetViewSet):
@@ -28,3 +29,9 @@ def policy_panels(request):
     return render_to_string(
         "policies/includes/home_panels.html", home_panels(request.user), request=request
     )
+
+
+@hooks.register("register_log_actions")
+def register_policy_log_actions(actions):
+    for action, (label, message) in AUDIT_ACTIONS.items():
+        actions.register_action(action, label, message)

@@ -329,3 +329,32 @@ HUB_PAGE_SIZE = 20
 HUB_SEARCH_FACET_LIMIT = 2000
 # Admin uploads get the same content check, versions and text extraction as /hub/share/.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "hub.admin_forms.AdminResourceForm"
+
+# --- Two-factor sign-in, audit trail, resilience (issue 12: 4-6) ------------------------------
+# Two-factor sign-in (people/twofactor.py): django-otp's authenticator-app (TOTP) and recovery
+# code (static) devices. REQUIRE_2FA makes it compulsory for trust administrators, headteachers
+# and everyone who may open Wagtail's admin; production turns it on.
+INSTALLED_APPS += [  # noqa: F405 (kept beside the rest of this block for an easy merge)
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("people.visibility.VisibilityMemoMiddleware") + 1,
+    "people.twofactor.SecondFactorMiddleware",
+)
+REQUIRE_2FA = env_bool("REQUIRE_2FA", False)
+# Audit trail (people/audit.py): entries recorded while serving a request name its user.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("people.twofactor.SecondFactorMiddleware") + 1,
+    "people.audit.AuditContextMiddleware",
+)
+OTP_TOTP_ISSUER = "LTE Intranet"
+# A wrong code doubles the wait before the next try on that device (django-otp's throttling),
+# on top of django-axes counting it as a failed sign-in.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1

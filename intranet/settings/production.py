@@ -17,3 +17,5 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # If collectstatic has not run, serve from the finders rather than answering 500 on every page.
 WHITENOISE_USE_FINDERS = True
+# Accounts that reach safeguarding and SEND documents sign in with a second factor.
+REQUIRE_2FA = env_bool("REQUIRE_2FA", True)

@@ -6,6 +6,7 @@ check, through PolicyAccess.can_manage_school."""
 from dataclasses import dataclass
 
 from django.db import transaction
+from wagtail.log_actions import log
 
 from ..models import PolicyVersion, SchoolAdaptation
 from ..textdiff import html_to_text
@@ -22,7 +23,12 @@ def adopt(policy, school, user=None):
         school=school,
         defaults={"status": SchoolAdaptation.ADOPTED, "base_version": version, "updated_by": user},
     )
+    _log(policy, "lte.policy.adopt", user, school, version.number)
     return adaptation
+
+
+def _log(policy, action, user, school, number):
+    log(policy, action, user=user, data={"school": school.title, "version": number})
 
 
 @dataclass
@@ -73,6 +79,7 @@ def save_adaptation(policy, school, *, text, note="", user=None, base=None):
     adaptation.note = note
     adaptation.updated_by = user
     adaptation.save()
+    _log(policy, "lte.policy.adapt", user, school, base.number)
     return adaptation
 
 

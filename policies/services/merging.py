@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from .. import merge
 from ..models import PolicyChangeReview, SchoolAdaptation
@@ -252,6 +253,17 @@ def resolve(policy, school, decisions, user=None):
         PolicyChangeReview.objects.filter(
             adaptation=adaptation, from_version=current.base, merged_into__isnull=True
         ).update(merged_into=current.target)
+        declined = sum(
+            1
+            for item in current.items
+            if item.review and item.review.decision == PolicyChangeReview.DECLINE
+        )
+        log(
+            policy,
+            "lte.policy.rebase",
+            user=user,
+            data={"school": school.title, "version": current.target.number, "declined": declined},
+        )
     return Resolved(current, saved, merged)
 
 

@@ -17,11 +17,21 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from people.visibility import PageAudience
 
 from ..models import Acknowledgement, PolicyPage, PolicyVersion
 from ..permissions import PolicyAccess
+
+# The policies' entries in the audit trail (people/audit.py); registered in wagtail_hooks.py.
+AUDIT_ACTIONS = {
+    "lte.policy.publish": ("Policy version published", "Published a numbered version"),
+    "lte.policy.adopt": ("Policy adopted", "Adopted for a school as it is"),
+    "lte.policy.adapt": ("Policy adapted", "Saved a school's adaptation"),
+    "lte.policy.rebase": ("Adaptation moved on", "Moved an adaptation onto a newer version"),
+    "lte.policy.acknowledge": ("Policy acknowledged", "Acknowledged reading"),
+}
 
 # --- versions ---------------------------------------------------------------------------------
 
@@ -69,6 +79,13 @@ def record_version(policy, user=None, published_at=None):
         audience_job_roles=list(policy.ack_job_roles or []),
     )
     version.audience_schools.set(policy.ack_schools.all())
+    log(
+        policy,
+        "lte.policy.publish",
+        user=version.published_by,
+        data={"version": version.number, "material": version.material},
+        timestamp=version.published_at,
+    )
     return version
 
 
@@ -252,11 +269,19 @@ def record_acknowledgement(user, version, at=None):
         defaults["acknowledged_at"] = at
     try:
         with transaction.atomic():
-            ack, _ = Acknowledgement.objects.get_or_create(
+            ack, created = Acknowledgement.objects.get_or_create(
                 user=user, version=version, defaults=defaults
             )
     except IntegrityError:  # a double click racing itself
-        ack = Acknowledgement.objects.get(user=user, version=version)
+        return Acknowledgement.objects.get(user=user, version=version)
+    if created:
+        log(
+            version.policy,
+            "lte.policy.acknowledge",
+            user=user,
+            data={"version": version.number},
+            timestamp=ack.acknowledged_at,
+        )
     return ack
 
 

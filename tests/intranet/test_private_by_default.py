@@ -12,6 +12,9 @@ from django.urls.resolvers import RoutePattern
 # The only views an anonymous visitor may reach.
 PUBLIC_VIEW_NAMES = {
     "login",
+    # The second step of signing in: without the first step's right password it sends the
+    # visitor back to the sign-in page (tests/people/test_two_factor.py).
+    "login_code",
     "healthz",
     "password_reset",
     "password_reset_done",
