@@ -1,13 +1,16 @@
 """Creating resources and versions, shared by the share form, new versions, import and demo."""
 
+import datetime
 import os
 
 from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django_tasks import task
 from wagtail.utils.file import hash_filelike
 
+from people.jobs import enqueue_after_commit
 from people.visibility import viewer
 
 from .extraction import extract_resource_text
@@ -53,7 +56,7 @@ def create_resource(
     if tags:
         resource.tags.set(list(tags))
     record_first_version(resource, name=name, user=user)
-    extract_resource_text.enqueue(resource.pk)
+    enqueue_after_commit(extract_resource_text, resource.pk)
     return resource
 
 
@@ -122,25 +125,34 @@ def add_version(resource, fileobj, *, name, kind, user=None, change_note=""):
         preview_status=Resource.PREVIEW_PENDING,
     )
     resource.refresh_from_db()
-    extract_resource_text.enqueue(resource.pk)
+    enqueue_after_commit(extract_resource_text, resource.pk)
     return version
 
 
 def count_download(resource, user):
-    """Count a download once per person and day: reloading or retrying adds nothing."""
+    """Hand the download to the worker to count (no write in the request, issue 16.3)."""
     person = viewer(user)
     if not person.signed_in:
         return False
+    enqueue_after_commit(
+        record_download, resource.pk, person.pk, person.school_id, timezone.localdate().isoformat()
+    )
+    return True
+
+
+@task()
+def record_download(resource_id, user_id, school_id, day):
+    """Count a download once per person and day: reloading or retrying adds nothing."""
     try:
         with transaction.atomic():
             Download.objects.create(
-                resource_id=resource.pk,
-                user_id=person.pk,
-                school_id=person.school_id,
-                day=timezone.localdate(),
+                resource_id=resource_id,
+                user_id=user_id,
+                school_id=school_id,
+                day=datetime.date.fromisoformat(day),
             )
     except IntegrityError:
         return False
     # F() so that simultaneous downloads never overwrite each other's count.
-    Resource.objects.filter(pk=resource.pk).update(download_count=F("download_count") + 1)
+    Resource.objects.filter(pk=resource_id).update(download_count=F("download_count") + 1)
     return True
