@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= intranet.settings.dev
 
-.PHONY: run test lint format chromium setup lock bench migrate
+.PHONY: run test lint format chromium setup lock bench migrate worker
 
 setup: $(STAMP)
 
@@ -25,9 +25,16 @@ chromium:
 migrate: $(STAMP)
 	$(PY) manage.py migrate --noinput
 
+# The task worker runs beside the dev server and stops with it (Ctrl-C stops both).
 run: migrate
 	$(PY) manage.py load_demo_trust
+	@$(PY) manage.py db_worker --queue-name '*' --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Background jobs (extraction, previews, reminders, digests): django-tasks-db's worker.
+worker: migrate
+	$(PY) manage.py db_worker --queue-name '*' --no-reload
 
 # The browser tests run in a second pass of their own: their live server needs transactional
 # tests, whose flush would wipe the data migrations seed from under any test that followed.

@@ -5,6 +5,8 @@ admin edits keep the history and the stable URL too."""
 
 from wagtail.documents.forms import BaseDocumentForm
 
+from people.jobs import enqueue_after_commit
+
 from .extraction import extract_resource_text
 from .filetypes import validate_upload
 from .models import Resource
@@ -58,5 +60,5 @@ class AdminResourceForm(BaseDocumentForm):
                 user=instance.uploaded_by_user,
                 change_note="Uploaded in the admin",
             )
-            extract_resource_text.enqueue(instance.pk)
+            enqueue_after_commit(extract_resource_text, instance.pk)
         return instance

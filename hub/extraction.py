@@ -4,16 +4,24 @@ Every extractor is bounded (pages, seconds, characters, and decompressed size fo
 formats) and any failure only marks the resource "no preview": an upload never fails because
 its text could not be read."""
 
+import io
 import logging
+import math
+import multiprocessing
 import os
+import resource as rlimits
 import shutil
 import tempfile
 import time
 import zipfile
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django_tasks import task
 from wagtail.search.index import insert_or_update_object
+
+from people.jobs import retrying, runs_inline
 
 from .accessibility import check_file, is_accessible
 from .filetypes import check_zip_limits
@@ -178,28 +186,151 @@ def _local_copy(field_file):
     return handle.name
 
 
+def preview_name(resource):
+    """Where the first-page PNG of a PDF is kept: beside the files, named by content hash so a
+    new version gets a new preview."""
+    return f"resources/previews/{resource.pk}-{resource.file_hash or 'x'}.png"
+
+
+def preview_scale(width, height):
+    """The render scale for a page of width x height points, or None for a page not worth a
+    preview. A page is refused when its aspect ratio is absurd (a 240 x 200,000 pt strip);
+    otherwise the scale aims at a 480-pixel-wide image and is capped so that the bitmap never
+    exceeds HUB_PREVIEW_MAX_PIXELS, whatever size the PDF declares."""
+    if width <= 0 or height <= 0:
+        return None
+    ratio = max(width / height, height / width)
+    if ratio > settings.HUB_PREVIEW_MAX_ASPECT:
+        return None
+    scale = min(2.0, 480 / width)
+    budget = settings.HUB_PREVIEW_MAX_PIXELS
+    if (width * scale) * (height * scale) > budget:
+        scale = math.sqrt(budget / (width * height))
+    return scale
+
+
+def render_pdf_preview(path):
+    """PNG bytes of the first page, bounded in pixels (preview_scale), or None."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path)
+    try:
+        if len(pdf) == 0:
+            return None
+        page = pdf[0]
+        width, height = page.get_size()
+        scale = preview_scale(width, height)
+        if scale is None:
+            return None
+        image = page.render(scale=scale).to_pil()
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        return buffer.getvalue()
+    finally:
+        pdf.close()
+
+
+def extract_and_render(path, kind):
+    """(text, page_count, preview PNG or None, accessibility checks) for a local file. Raises on
+    unreadable content."""
+    text, pages = extract_file(path, kind)  # checks zip limits first
+    png = None
+    if kind == "pdf":
+        try:
+            png = render_pdf_preview(path)
+        except Exception:
+            logger.warning("Could not render a preview of %s", path, exc_info=True)
+    return text, pages, png, document_checks(path, kind)
+
+
+class ExtractionStopped(Exception):
+    """The extraction ran past its hard time limit or its process died (memory limit)."""
+
+
+def _child(sender, function, args):
+    memory = settings.HUB_EXTRACT_MAX_MEMORY_MB
+    if memory:
+        try:
+            # On top of what the forked process already maps: the libraries' own allocations.
+            with open("/proc/self/statm") as statm:
+                mapped = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+            limit = mapped + memory * 1024 * 1024
+            rlimits.setrlimit(rlimits.RLIMIT_AS, (limit, limit))
+        except (OSError, ValueError):
+            pass
+    try:
+        sender.send((True, function(*args)))
+    except BaseException as exc:
+        sender.send((False, f"{type(exc).__name__}: {exc}"))
+    finally:
+        sender.close()
+
+
+def run_bounded(function, *args):
+    """Run function(*args) in a forked process that is killed after HUB_EXTRACT_HARD_TIMEOUT
+    seconds. The extractors' own budget (Budget) is checked between pages only: a page that
+    makes a C library loop forever, or allocate without end, is stopped here. 0 runs inline."""
+    timeout = settings.HUB_EXTRACT_HARD_TIMEOUT
+    if not timeout:
+        return function(*args)
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(sender, function, args), daemon=True)
+    process.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise ExtractionStopped(f"Stopped after the hard time limit of {timeout:g} s")
+        ok, value = receiver.recv()
+    except EOFError as exc:
+        process.join(1)
+        raise ExtractionStopped(
+            f"The extraction process died (exit code {process.exitcode})"
+        ) from exc
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join(5)
+        receiver.close()
+    if not ok:
+        raise ValueError(value)
+    return value
+
+
 def extract_into(resource):
-    """Fill extracted_text, page_count and preview_status of a resource from its current file."""
+    """Fill extracted_text, page_count and preview_status of a resource from its current file,
+    and store the first-page preview of a PDF. A storage error propagates (the job is retried);
+    unreadable content only means "no preview"; a stuck extraction is stopped, recorded as
+    "no preview", and re-raised so the job list shows why."""
     from .models import Resource
 
-    path, checks = None, {}
+    path = _local_copy(resource.file)
+    stopped = None
+    png = None
+    checks = {}
     try:
-        path = _local_copy(resource.file)
-        text, pages = extract_file(path, resource.file_type)  # checks zip limits first
-        checks = document_checks(path, resource.file_type)
+        text, pages, png, checks = run_bounded(extract_and_render, path, resource.file_type)
         status = (
             Resource.PREVIEW_READY
             if (text.strip() or resource.file_type in {"pdf", "png", "jpg"})
             else Resource.PREVIEW_NONE
         )
+        if resource.file_type == "pdf" and png is None:
+            status = Resource.PREVIEW_NONE  # the page shows the text excerpt instead
+    except ExtractionStopped as exc:
+        logger.warning("Extraction of resource %s stopped: %s", resource.pk, exc)
+        text, pages, status, stopped = "", None, Resource.PREVIEW_NONE, exc
     except Exception:
         # Broken, hostile or unsupported content must never break an upload.
         logger.warning("Could not extract text from resource %s", resource.pk, exc_info=True)
         text, pages, status = "", None, Resource.PREVIEW_NONE
     finally:
-        if path:
-            os.unlink(path)
+        os.unlink(path)
     checks["text_fingerprint"] = fingerprint(text)
+    if png is not None:
+        name = preview_name(resource)
+        if not default_storage.exists(name):
+            default_storage.save(name, ContentFile(png))
     Resource.objects.filter(pk=resource.pk).update(
         extracted_text=text, page_count=pages, preview_status=status, **checks
     )
@@ -210,14 +341,37 @@ def extract_into(resource):
         insert_or_update_object(resource)
     except Exception:
         logger.warning("Could not reindex resource %s", resource.pk, exc_info=True)
+    if stopped is not None:
+        raise stopped
     return status
 
 
-@task()
-def extract_resource_text(resource_id):
+def _extract(resource_id):
     from .models import Resource
 
     resource = Resource.objects.filter(pk=resource_id).first()
     if resource is None:
         return None
     return extract_into(resource)
+
+
+@task()
+def extract_resource_text(resource_id, attempt=1):
+    """Text, page count and preview of a resource, in the worker after its upload commits."""
+    from .models import Resource
+
+    try:
+        return retrying(
+            extract_resource_text,
+            _extract,
+            resource_id,
+            attempt=attempt,
+            give_up_on=ExtractionStopped,
+        )
+    except Exception:
+        if attempt >= settings.TASKS_MAX_ATTEMPTS or runs_inline(extract_resource_text):
+            # No attempt left: the page stops saying "being extracted".
+            Resource.objects.filter(pk=resource_id, preview_status=Resource.PREVIEW_PENDING).update(
+                preview_status=Resource.PREVIEW_NONE
+            )
+        raise

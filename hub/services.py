@@ -1,15 +1,19 @@
 """Creating resources and versions, shared by the share form, new versions, import and demo."""
 
+import datetime
 import hashlib
 import os
 
+from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django_tasks import task
 from wagtail.log_actions import log
 from wagtail.utils.file import hash_filelike
 
+from people.jobs import enqueue_after_commit
 from people.visibility import viewer
 
 from .extraction import extract_resource_text
@@ -82,7 +86,7 @@ def create_resource(
         resource.tags.set(list(tags))
     record_first_version(resource, name=name, user=user)
     log(resource, "lte.upload", user=user, data={"file": os.path.basename(name)})
-    extract_resource_text.enqueue(resource.pk)
+    enqueue_after_commit(extract_resource_text, resource.pk)
     return resource
 
 
@@ -156,7 +160,7 @@ def add_version(resource, fileobj, *, name, kind, user=None, change_note=""):
     )
     resource.refresh_from_db()
     log(resource, "lte.new_version", user=user, data={"version": number, "file": name})
-    extract_resource_text.enqueue(resource.pk)
+    enqueue_after_commit(extract_resource_text, resource.pk)
     return version
 
 
@@ -206,22 +210,34 @@ def set_withdrawn(resource, withdrawn, *, user):
 
 
 def count_download(resource, user):
-    """Count a download once per person and day: reloading or retrying adds nothing."""
+    """Hand the download to the worker to count (no write in the request, issue 16.3)."""
     person = viewer(user)
     if not person.signed_in:
         return False
-    # Every download is in the audit trail; the count below is once per person and day.
-    log(resource, "lte.download", user=user)
+    enqueue_after_commit(
+        record_download, resource.pk, person.pk, person.school_id, timezone.localdate().isoformat()
+    )
+    return True
+
+
+@task()
+def record_download(resource_id, user_id, school_id, day):
+    """Every download goes in the audit trail; the count is once per person and day, so
+    reloading or retrying adds nothing to it."""
+    resource = Resource.objects.filter(pk=resource_id).first()
+    if resource is None:
+        return False
+    log(resource, "lte.download", user=get_user_model().objects.filter(pk=user_id).first())
     try:
         with transaction.atomic():
             Download.objects.create(
-                resource_id=resource.pk,
-                user_id=person.pk,
-                school_id=person.school_id,
-                day=timezone.localdate(),
+                resource_id=resource_id,
+                user_id=user_id,
+                school_id=school_id,
+                day=datetime.date.fromisoformat(day),
             )
     except IntegrityError:
         return False
     # F() so that simultaneous downloads never overwrite each other's count.
-    Resource.objects.filter(pk=resource.pk).update(download_count=F("download_count") + 1)
+    Resource.objects.filter(pk=resource_id).update(download_count=F("download_count") + 1)
     return True

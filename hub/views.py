@@ -6,7 +6,6 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,7 +15,7 @@ from people.visibility import can_edit_resource, visible_resources
 
 from . import browse as hub_browse
 from . import usage
-from .extraction import _local_copy
+from .extraction import preview_name
 from .filters import SORTS
 from .forms import EditForm, NewVersionForm
 from .models import Resource, ResourceVersion
@@ -195,40 +194,15 @@ def preview(request, pk, slug):
         return response
     if resource.file_type != "pdf" or resource.preview_status != Resource.PREVIEW_READY:
         raise Http404("No preview")
-    cache_name = f"resources/previews/{resource.pk}-{resource.file_hash or 'x'}.png"
-    if not default_storage.exists(cache_name):
-        png = _render_first_page(resource)
-        if png is None:
-            raise Http404("No preview")
-        default_storage.save(cache_name, ContentFile(png))
-    with default_storage.open(cache_name, "rb") as handle:
+    # Rendered by the extraction job (hub/extraction.py), never in the request.
+    name = preview_name(resource)
+    if not default_storage.exists(name):
+        raise Http404("No preview")
+    with default_storage.open(name, "rb") as handle:
         response = HttpResponse(handle.read(), content_type="image/png")
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, max-age=3600"
     return response
-
-
-def _render_first_page(resource):
-    import io
-
-    import pypdfium2 as pdfium
-
-    path = _local_copy(resource.file)
-    try:
-        pdf = pdfium.PdfDocument(path)
-        try:
-            page = pdf[0]
-            width = page.get_width() or 595
-            image = page.render(scale=min(2.0, 480 / width)).to_pil()
-            buffer = io.BytesIO()
-            image.save(buffer, format="PNG")
-            return buffer.getvalue()
-        finally:
-            pdf.close()
-    except Exception:
-        return None
-    finally:
-        os.unlink(path)
 
 
 def _editable_or_404(request, pk):

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
 
+from people.jobs import retrying
 from people.links import absolute_url
 
 from . import services
@@ -56,8 +57,16 @@ def remind(policy_id, user_ids, interval_days=7):
 
 
 @task()
-def send_acknowledgement_reminders(policy_id, user_ids, interval_days=7):
-    return remind(policy_id, user_ids, interval_days)
+def send_acknowledgement_reminders(policy_id, user_ids, interval_days=7, attempt=1):
+    # A retry re-sends nobody: remind() skips whoever the ReminderLog says was just reminded.
+    return retrying(
+        send_acknowledgement_reminders,
+        remind,
+        policy_id,
+        user_ids,
+        interval_days,
+        attempt=attempt,
+    )
 
 
 def digest(days=7):
@@ -95,5 +104,6 @@ def digest(days=7):
 
 
 @task()
-def send_policy_digest(days=7):
-    return digest(days)
+def send_policy_digest(days=7, attempt=1):
+    # A retry re-sends nobody: each person's last_sent_at moves on as their digest goes out.
+    return retrying(send_policy_digest, digest, days, attempt=attempt)

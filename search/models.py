@@ -70,11 +70,11 @@ class SearchLog(models.Model):
         return f"{self.query} ({self.day})"
 
     @classmethod
-    def record(cls, query, results):
+    def record(cls, query, results, day=None):
         query = normalise_query(query)
         if not query:
             return
-        row, _ = cls.objects.get_or_create(query=query, day=timezone.localdate())
+        row, _ = cls.objects.get_or_create(query=query, day=day or timezone.localdate())
         cls.objects.filter(pk=row.pk).update(
             hits=models.F("hits") + 1,
             zero_hits=models.F("zero_hits") + (0 if results else 1),

@@ -5,14 +5,16 @@ from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.utils import normalise_query_string
 
 from people.visibility import visible_pages
 
 from .engine import DATE_BUCKETS, FILTER_LABELS, get_engine
 from .filters import SORTS, URL_NAMES, SearchFilter, renamed
-from .models import SearchLog
+from .tasks import log_search
 
 
 def _int(value, default=1):
@@ -26,7 +28,12 @@ def promotions(user, query):
     """Editors' picks for this query that this user may open (pages are visibility-checked;
     external links are shown as they are)."""
     picks = (
-        list(Query.get(query).editors_picks.select_related("page").order_by("sort_order"))
+        # Read only: Query.get() would create the query's row inside the request.
+        list(
+            SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+            .select_related("page")
+            .order_by("sort_order")
+        )
         if query
         else []
     )
@@ -91,8 +98,8 @@ def search(request):
         if page == 1:
             picks = promotions(request.user, query)
             if not filters.active():
-                Query.get(query).add_hit()
-                SearchLog.record(query, results.total + len(picks))
+                # Counted by the worker: no write in the request (search/tasks.py).
+                log_search(query, results.total + len(picks), timezone.localdate())
         for facet in results.facets:
             for value in facet.values:
                 name = URL_NAMES[facet.key]

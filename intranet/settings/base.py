@@ -233,13 +233,6 @@ else:
     EMAIL_USE_SSL = _email.scheme == "smtps"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "intranet@lte.education")
 
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get(
-            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
-        )
-    }
-}
 
 # Search: Wagtail 8 keeps its backends in `modelsearch`.
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database")
@@ -358,3 +351,48 @@ OTP_TOTP_ISSUER = "LTE Intranet"
 # on top of django-axes counting it as a failed sign-in.
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
+
+# --- Operations (ops): task worker, cache, request ids and JSON logs ---------------------------
+# Background jobs (text extraction and previews, reminders, digests) are rows in the database
+# (django-tasks-db), run by `manage.py db_worker` (`make worker`; `make run` starts one). Tests
+# use the immediate backend (intranet/settings/test.py). TASKS_BACKEND may name another one.
+INSTALLED_APPS += ["django_tasks_db", "intranet"]
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# A failed job is queued again after 30 s, 2 min, ... (people/jobs.py); the failures stay listed
+# under Reports › Background jobs with their reason.
+TASKS_MAX_ATTEMPTS = int(os.environ.get("TASKS_MAX_ATTEMPTS", "3"))
+TASKS_RETRY_BASE_SECONDS = 30
+# Extraction runs in a child process killed after this many seconds (0: in the worker itself),
+# with this much memory on top of what the worker maps.
+HUB_EXTRACT_HARD_TIMEOUT = float(os.environ.get("HUB_EXTRACT_HARD_TIMEOUT", "60"))
+HUB_EXTRACT_MAX_MEMORY_MB = int(os.environ.get("HUB_EXTRACT_MAX_MEMORY_MB", "1024"))
+# A PDF preview is at most this many pixels (~1.2 A4 pages at 480 px wide, ~6 MB as RGBA);
+# pages longer or wider than 20:1 get none.
+HUB_PREVIEW_MAX_PIXELS = 800_000
+HUB_PREVIEW_MAX_ASPECT = 20
+
+# Redis, when REDIS_URL is set (redis://host:6379/0), holds the cache and so the sessions
+# (cached_db above); otherwise each process has its own local-memory cache.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "lte"),
+            "TIMEOUT": 300,
+        }
+    }
+
+# Every log line carries the request id (X-Request-ID from the proxy, or a new one, echoed in
+# the response). LOG_FORMAT=json (production's default) prints one JSON object a line.
+MIDDLEWARE.insert(0, "intranet.logs.RequestIdMiddleware")
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+LOGGING["filters"] = {"request_id": {"()": "intranet.logs.RequestIdFilter"}}
+LOGGING["formatters"] = {
+    "json": {"()": "intranet.logs.JsonFormatter"},
+    "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+}
+LOGGING["handlers"]["console"].update(
+    {"filters": ["request_id"], "formatter": "json" if LOG_FORMAT == "json" else "text"}
+)

@@ -19,3 +19,21 @@ SECURE_REFERRER_POLICY = "same-origin"
 WHITENOISE_USE_FINDERS = True
 # Accounts that reach safeguarding and SEND documents sign in with a second factor.
 REQUIRE_2FA = env_bool("REQUIRE_2FA", True)
+
+# --- Operations (ops): deployment ------------------------------------------------------------
+# A forgotten DATABASE_URL must not quietly run a trust on a file beside the code.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not env_bool(  # noqa: F405
+    "ALLOW_SQLITE", False
+):
+    raise ImproperlyConfigured(
+        "Production needs DATABASE_URL (PostgreSQL); set ALLOW_SQLITE=1 to run on SQLite anyway."
+    )
+# Hashed names (cached for a year by browsers) and gzip/brotli copies made by collectstatic.
+# Not strict: an asset missing from the manifest is served under its plain name (finders above)
+# instead of turning every page into a 500.
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+}
+WHITENOISE_MANIFEST_STRICT = False
+LOG_FORMAT = __import__("os").environ.get("LOG_FORMAT", "json")
+LOGGING["handlers"]["console"]["formatter"] = "json" if LOG_FORMAT == "json" else "text"  # noqa: F405

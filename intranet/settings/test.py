@@ -11,3 +11,5 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Extraction inline (no child process) except in the tests of the hard limit.
+HUB_EXTRACT_HARD_TIMEOUT = 0

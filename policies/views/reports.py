@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from django_tasks import TaskResultStatus
 
 from pages.models import SchoolPage
+from people.jobs import enqueue_after_commit
 from people.spreadsheets import csv_response
 
 from .. import services
@@ -132,10 +133,17 @@ def remind(request, policy):
     outstanding = [r.user.pk for r in rows if not r.done]
     form = ReminderForm(request.POST)
     interval = form.cleaned_data["interval"] if form.is_valid() else 7
-    result = send_acknowledgement_reminders.enqueue(
-        policy_id=policy.pk, user_ids=outstanding, interval_days=interval
+    result = enqueue_after_commit(
+        send_acknowledgement_reminders,
+        policy_id=policy.pk,
+        user_ids=outstanding,
+        interval_days=interval,
     )
-    if result.status == TaskResultStatus.SUCCESSFUL and isinstance(result.return_value, dict):
+    if (
+        result is not None
+        and result.status == TaskResultStatus.SUCCESSFUL
+        and isinstance(result.return_value, dict)
+    ):
         counts = result.return_value
         messages.success(
             request,

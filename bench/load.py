@@ -1,0 +1,154 @@
+"""Monday 8:30 at the trust: N signed-in staff of different schools browse home, group pages,
+the hub with filters, search, and download resources, with 1-3 s of think time, for a while;
+prints requests/s, p50/p95/p99 per request type and the errors.
+
+Locust is a dev extra (it brings gevent): `.venv/bin/pip install -e '.[load]'` (or
+`.venv/bin/pip install locust==2.47.0`). Run it against the production setup of
+docs/deploy.md (gunicorn + worker + PostgreSQL + Redis) with the demo trust loaded:
+
+    .venv/bin/python bench/load.py --host http://127.0.0.1:8102 --password "$DEMO_PASSWORD" \
+        --users 50 --seconds 60
+
+The demo trust has 32 staff accounts besides `admin`; with more simulated users than that,
+accounts are shared (each simulated user still has its own session)."""
+
+import argparse
+import itertools
+import random
+import re
+import sys
+
+try:
+    import gevent
+    from locust import HttpUser, between, events, task
+    from locust.env import Environment
+except ImportError:  # pragma: no cover - printed advice
+    sys.exit("bench/load.py needs locust: .venv/bin/pip install -e '.[load]'")
+
+SCHOOLS = [
+    "coppice",
+    "four-oaks",
+    "hollyfield",
+    "langley",
+    "little-sutton",
+    "moor-hall",
+    "whitehouse-common",
+    "court-farm",
+    "the-deanery",
+    "maney-hill",
+    "wylde-green",
+]
+GROUPS = ["maths", "literacy", "send", "eyfs", "ict", "year-6"]
+ACCOUNTS = (
+    [f"teacher.{s}" for s in SCHOOLS]
+    + [f"head.{s}" for s in SCHOOLS]
+    + [f"lead.{g}" for g in GROUPS]
+    + ["senco.langley", "dsl.coppice", "office.coppice"]
+)
+QUERIES = ["fractions", "phonics", "safeguarding", "assessment", "reading", "maths", "send"]
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+RESOURCE = re.compile(r'href="(/hub/\d+-[\w-]+/)"')
+FILTER = re.compile(r'href="(\?(?:[^"]*&amp;)?(?:type|group|key_stage|school|year)=[^"]*)"')
+
+_accounts = itertools.cycle(ACCOUNTS)
+PASSWORD = ""
+
+
+class Staff(HttpUser):
+    wait_time = between(1, 3)
+
+    def on_start(self):
+        self.username = next(_accounts)
+        form = self.client.get("/accounts/login/", name="sign in (form)")
+        token = CSRF.search(form.text)
+        with self.client.post(
+            "/accounts/login/",
+            data={
+                "username": self.username,
+                "password": PASSWORD,
+                "csrfmiddlewaretoken": token.group(1) if token else "",
+            },
+            headers={"Referer": self.host + "/accounts/login/"},
+            name="sign in",
+            allow_redirects=False,
+            catch_response=True,
+        ) as answer:
+            if answer.status_code == 302:
+                answer.success()
+            else:
+                answer.failure(f"{self.username}: sign-in answered {answer.status_code}")
+        hub = self.client.get("/hub/", name="hub")
+        self.resources = sorted(set(RESOURCE.findall(hub.text))) or ["/hub/"]
+        self.filters = sorted({f.replace("&amp;", "&") for f in FILTER.findall(hub.text)})
+
+    @task(4)
+    def home(self):
+        self.client.get("/", name="home")
+
+    @task(2)
+    def group_page(self):
+        self.client.get(f"/groups/{random.choice(GROUPS)}/", name="group page")
+
+    @task(3)
+    def hub_filtered(self):
+        query = random.choice(self.filters) if self.filters else "?sort=new"
+        self.client.get(f"/hub/{query}", name="hub with filters")
+
+    @task(2)
+    def search(self):
+        self.client.get(f"/search/?q={random.choice(QUERIES)}", name="search")
+
+    @task(1)
+    def hub_search(self):
+        self.client.get(f"/hub/?q={random.choice(QUERIES)}", name="hub search")
+
+    @task(2)
+    def resource(self):
+        self.client.get(random.choice(self.resources), name="resource")
+
+    @task(2)
+    def download(self):
+        self.client.get(random.choice(self.resources) + "download/", name="download")
+
+
+def report(stats, seconds):
+    print(
+        f"\n{'request':22} {'count':>7} {'req/s':>7} {'p50':>6} {'p95':>6} {'p99':>6} {'errors':>7}"
+    )
+    rows = sorted(stats.entries.values(), key=lambda e: e.name)
+    for entry in [*rows, stats.total]:
+        name = "all" if entry is stats.total else entry.name
+        print(
+            f"{name:22} {entry.num_requests:7d} {entry.num_requests / seconds:7.1f} "
+            f"{entry.get_response_time_percentile(0.5):6.0f} "
+            f"{entry.get_response_time_percentile(0.95):6.0f} "
+            f"{entry.get_response_time_percentile(0.99):6.0f} {entry.num_failures:7d}"
+        )
+    print("(times in ms)")
+    for error in stats.errors.values():
+        print(f"error x{error.occurrences}: {error.method} {error.name}: {error.error}")
+
+
+def main():
+    global PASSWORD
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="http://127.0.0.1:8102")
+    parser.add_argument("--password", required=True, help="the demo trust's DEMO_PASSWORD")
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--spawn-rate", type=float, default=10)
+    parser.add_argument("--seconds", type=int, default=60)
+    args = parser.parse_args()
+    PASSWORD = args.password
+    Staff.host = args.host
+    environment = Environment(user_classes=[Staff], events=events)
+    runner = environment.create_local_runner()
+    runner.start(args.users, spawn_rate=args.spawn_rate)
+    print(f"{args.users} staff against {args.host} for {args.seconds} s ...", flush=True)
+    gevent.sleep(args.seconds)
+    runner.quit()
+    report(environment.stats, args.seconds)
+    return 1 if environment.stats.total.num_failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
