@@ -25,6 +25,7 @@ from .filters import EventFilter
 from .ical import events_to_ical
 from .panels import GROUP_PANELS, HOME_PANELS, render_panels
 from .queries import EventQuerySet, NewsQuerySet, TrustPageQuerySet, WorkingGroupQuerySet
+from .routing import route_from
 from .terms import SchoolCalendar, TermDate  # noqa: F401 - TermDate: a model of this app
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -63,33 +64,8 @@ class HomePage(TrustPage):
     max_count = 1
 
     def route(self, request, path_components):
-        # Wagtail walks the tree a level at a time, two queries a level. The pages on the way
-        # are found in one query instead; the walk goes on from the deepest, or from the first
-        # page on the way that has routes of its own (Wagtail lets its routes answer first).
-        if not path_components:
-            return super().route(request, path_components)
-        prefixes = [
-            self.url_path + "".join(f"{c}/" for c in path_components[:n])
-            for n in range(1, len(path_components) + 1)
-        ]
-        on_the_way = {
-            page.url_path: page
-            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path).only(
-                "pk", "path", "depth", "url_path", "title", "content_type", "live", "alias_of"
-            )
-        }
-        parent, consumed = self, 0
-        for prefix in prefixes:
-            page = on_the_way.get(prefix)
-            if page is None:
-                break
-            page._cached_parent_obj = parent
-            parent, consumed = page, consumed + 1
-            if issubclass(page.specific_class or Page, RoutablePageMixin):
-                break
-        if parent is self:
-            return super().route(request, path_components)
-        return parent.specific.route(request, path_components[consumed:])
+        found = route_from(self, request, path_components) if path_components else None
+        return super().route(request, path_components) if found is None else found
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
