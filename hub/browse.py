@@ -42,7 +42,8 @@ def filtered_queryset(user, params):
 
 
 def run_query(user, params):
-    """(results, ids_for_facets, sort) where results is a queryset or Wagtail search results."""
+    """(results, ids_for_facets, sort, query, fallback) where results is a queryset or Wagtail
+    search results, and fallback says the search cluster was down (the database answered)."""
     query = (params.get("q") or "").strip()
     sort = params.get("sort") or ("relevance" if query else "newest")
     if sort not in SORTS and not (sort == "relevance" and query):
@@ -57,9 +58,16 @@ def run_query(user, params):
             .defer("extracted_text")
             .order_by(SORTS[sort][0], "-pk")
         )
-        return results, ids, sort, query
+        return results, ids, sort, query, False
+    fallback = False
     limit = settings.HUB_SEARCH_FACET_LIMIT
     ranked = _ranked_ids(user, query, limit)
+    if ranked is None:
+        try:
+            return _cluster_query(base, query, sort, limit)
+        except _unreachable():
+            # The search cluster is down: rank from the database's index, and say so.
+            ranked, fallback = _ranked_ids(user, query, limit, fallback=True), True
     if ranked is not None:
         # The search engine ranks over Wagtail's index with bounded SQL; the hub's filters then
         # narrow its ranked ids. The list holds ids only; the view loads one page of rows.
@@ -72,21 +80,32 @@ def run_query(user, params):
                 .order_by(SORTS[sort][0], "-pk")
                 .values_list("pk", flat=True)
             )
-        return matched, matched, sort, query
+        return matched, matched, sort, query, fallback
+
+
+def _cluster_query(base, query, sort, limit):
+    """Wagtail's backend (Elasticsearch/OpenSearch) queried directly."""
     if sort == "relevance":
         results = base.search(query)
     else:
         results = base.order_by(SORTS[sort][0]).search(query, order_by_relevance=False)
     matched = [r.pk for r in base.search(query, order_by_relevance=False)[:limit]]
-    return results, matched, sort, query
+    return results, matched, sort, query, False
 
 
-def _ranked_ids(user, query, limit):
+def _unreachable():
+    from search.engine import search_unreachable_errors
+
+    return search_unreachable_errors()
+
+
+def _ranked_ids(user, query, limit, fallback=False):
     """Ranked resource ids from the SQL search engines, or None where the engine is Wagtail's
-    own backend (Elasticsearch/OpenSearch), which the hub then queries directly."""
-    from search.engine import get_engine
+    own backend (Elasticsearch/OpenSearch), which the hub then queries directly; `fallback`
+    asks the database's index whatever the settings say."""
+    from search.engine import database_engine, get_engine
 
-    engine = get_engine()
+    engine = database_engine() if fallback else get_engine()
     ranked = getattr(engine, "ranked_resource_ids", None)
     return None if ranked is None else ranked(user, query, limit)
 

@@ -42,7 +42,7 @@ def _visible_or_404(request, pk):
 def browse(request):
     from django.conf import settings
 
-    results, facet_ids, sort, query = hub_browse.run_query(request.user, request.GET)
+    results, facet_ids, sort, query, fallback = hub_browse.run_query(request.user, request.GET)
     page = Paginator(results, settings.HUB_PAGE_SIZE).get_page(request.GET.get("page"))
     if query:
         # Search results are ids, or Wagtail results without their relations: fetch the page's
@@ -74,6 +74,7 @@ def browse(request):
         "sorts": [(k, label) for k, (_o, label) in hub_browse.SORTS.items()],
         "querystring": querystring.urlencode(),
         "filtering": filtering,
+        "search_fallback": fallback,
         "new_this_week": [] if filtering else hub_browse.new_this_week(request.user),
     }
     return render(request, "hub/browse.html", context)
@@ -164,6 +165,10 @@ def serve_file(field_file, filename, content_type):
     storage = field_file.storage
     disposition = f"attachment; filename=\"{filename}\"; filename*=UTF-8''{quote(filename)}"
     if hasattr(storage, "bucket_name") and hasattr(storage, "connection"):
+        # Signing an address needs no call to S3: ask for the object first, so that an outage
+        # or a missing file is answered here (intranet/resilience.py) and not by the bucket.
+        if not storage.exists(field_file.name):
+            raise Http404("File missing")
         url = storage.url(
             field_file.name,
             parameters={

@@ -23,6 +23,7 @@ what this user may see.
 
 import datetime
 import difflib
+import functools
 import logging
 from dataclasses import dataclass, field
 
@@ -183,6 +184,8 @@ class Results:
     suggestion: str = ""
     relax: list = field(default_factory=list)
     engine: str = ""
+    # Elasticsearch/OpenSearch could not be reached: these came from the database's index.
+    fallback: bool = False
     # More matches than were counted: `total` and the facet counts cover the best `total`.
     capped: bool = False
 
@@ -1340,10 +1343,66 @@ def _tables_ready(names):
     return _READY[key]
 
 
+@functools.cache
+def search_unreachable_errors():
+    """The exceptions that mean the search cluster cannot be reached (not a bad query)."""
+    errors = []
+    try:
+        import elastic_transport
+
+        errors += [elastic_transport.ConnectionError, elastic_transport.ConnectionTimeout]
+    except ImportError:
+        pass
+    try:
+        from opensearchpy import exceptions as opensearch_errors
+
+        errors += [opensearch_errors.ConnectionError]
+    except ImportError:
+        pass
+    return tuple(errors) or (ConnectionError,)
+
+
+def database_engine():
+    """The SQL engine over the database's own index, which Wagtail keeps beside the cluster's
+    (the settings' "fallback" search backend)."""
+    return get_engine("database")
+
+
+class ResilientEngine(WagtailEngine):
+    """Wagtail's backend while the cluster answers; the database's index, marked as such so
+    that the page can say so, while it does not."""
+
+    def _fall_back(self, method, *args, **kwargs):
+        logger.warning("Search cluster unreachable: answering from the database index")
+        return getattr(database_engine(), method)(*args, **kwargs)
+
+    def search(self, *args, **kwargs):
+        try:
+            return super().search(*args, **kwargs)
+        except search_unreachable_errors():
+            results = self._fall_back("search", *args, **kwargs)
+            results.fallback = True
+            return results
+
+    def count(self, *args, **kwargs):
+        try:
+            return super().count(*args, **kwargs)
+        except search_unreachable_errors():
+            return self._fall_back("count", *args, **kwargs)
+
+    def autocomplete(self, *args, **kwargs):
+        try:
+            return super().autocomplete(*args, **kwargs)
+        except search_unreachable_errors():
+            return self._fall_back("autocomplete", *args, **kwargs)
+
+
 def get_engine(name=None):
     """The engine for this environment: SEARCH_BACKEND and the database decide."""
     backend = name or getattr(settings, "SEARCH_BACKEND", "database")
-    if backend in ("elasticsearch", "opensearch", "elasticsearch8", "opensearch2", "wagtail"):
+    if backend in ("elasticsearch", "opensearch", "elasticsearch8", "opensearch2"):
+        return ResilientEngine()
+    if backend == "wagtail":
         return WagtailEngine()
     if connection.vendor == "postgresql" and _tables_ready(("intranet_search_doc",)):
         return PostgresEngine()
