@@ -41,6 +41,15 @@ CHIP_NAMES = {
     "tag": "Tag",
 }
 NEW_LIMIT = 5
+
+
+class Ranked(list):
+    """What a `lte_rank_resources` hook answers: ids, best first. `fallback` says the search
+    service was down and a simpler index answered (the page says so)."""
+
+    fallback = False
+
+
 TAG_LIMIT = 25
 
 
@@ -93,6 +102,7 @@ class Browse:
         self.filtering = bool(self.query) or any(self.selected.values())
         self.per_page = per_page or settings.HUB_PAGE_SIZE
         self.R = ContentType.objects.get_for_model(Resource).pk
+        self.fallback = False
 
     def statement(self, offset):
         """(SQL, params) of the one statement: rows ('all', '', n), (facet key, id, n),
@@ -100,6 +110,7 @@ class Browse:
         base = visible_resources(self.user).filter(withdrawn=False)
         if self.query:
             ranked = _matching_ids(self.user, base, self.query)
+            self.fallback = getattr(ranked, "fallback", False)
             self.ranked = {pk: i for i, pk in enumerate(ranked)}
             # No match: an id no row has (an empty IN list has no SQL to embed).
             base = base.filter(pk__in=ranked or [0])

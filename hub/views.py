@@ -47,6 +47,7 @@ def browse(request):
         "sorts": [(k, label) for k, (_o, label) in SORTS.items()],
         "filtering": run.filtering,
         "active_count": sum(len(v) for v in selected.values()),
+        "search_fallback": run.fallback,
     }
     return render(request, "hub/browse.html", context)
 
@@ -116,6 +117,10 @@ def serve_file(field_file, filename, content_type):
     storage = field_file.storage
     disposition = f"attachment; filename=\"{filename}\"; filename*=UTF-8''{quote(filename)}"
     if hasattr(storage, "bucket_name") and hasattr(storage, "connection"):
+        # Signing an address needs no call to S3: ask for the object first, so that an outage
+        # or a missing file is answered here (intranet/resilience.py) and not by the bucket.
+        if not storage.exists(field_file.name):
+            raise Http404("File missing")
         url = storage.url(
             field_file.name,
             parameters={

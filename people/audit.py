@@ -23,6 +23,7 @@ from .models import StaffProfile
 ACTIONS = {
     "lte.groups": ("Roles and groups changed", "Roles and groups changed"),
     "lte.profile": ("Staff profile changed", "Staff profile changed"),
+    "lte.two_factor_reset": ("Two-factor reset", "Two-factor sign-in removed by an operator"),
 }
 
 

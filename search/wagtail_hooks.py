@@ -29,7 +29,8 @@ def search_report_menu_item():
 
 @hooks.register("lte_rank_resources")
 def rank_resources(user, query, limit):
-    """The hub's text search, ranked by the SQL engines; None under Wagtail's own backend
-    (Elasticsearch/OpenSearch), where the hub searches its filtered queryset directly."""
+    """The hub's text search, ranked by the SQL engines, or by Elasticsearch/OpenSearch with
+    the database's index as the way out when the cluster is down; None under the plain Wagtail
+    backend, where the hub searches its filtered queryset directly."""
     ranked = getattr(get_engine(), "ranked_resource_ids", None)
     return None if ranked is None else ranked(user, query, limit)

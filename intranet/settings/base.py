@@ -396,3 +396,21 @@ LOGGING["formatters"] = {
 LOGGING["handlers"]["console"].update(
     {"filters": ["request_id"], "formatter": "json" if LOG_FORMAT == "json" else "text"}
 )
+
+# Resilience (intranet/resilience.py, search/engine.py ResilientEngine): with S3 unreachable,
+# uploads and downloads answer 503 and nothing is half-saved; with Elasticsearch/OpenSearch
+# unreachable, search answers from the database's index, which Wagtail keeps beside the
+# cluster's for that purpose, and says so.
+MIDDLEWARE.append("intranet.resilience.StorageUnavailableMiddleware")
+if SEARCH_BACKEND not in {"database", "postgres"}:  # noqa: F405
+    WAGTAILSEARCH_BACKENDS["fallback"] = {  # noqa: F405
+        "BACKEND": "intranet.wagtail_search",
+        "SEARCH_CONFIG": "english",
+    }
+if STORAGE == "s3":  # noqa: F405
+    from botocore.config import Config as _BotoConfig
+
+    # Fail within seconds when S3 is down instead of retrying for a minute.
+    STORAGES["default"]["OPTIONS"]["client_config"] = _BotoConfig(  # noqa: F405
+        connect_timeout=5, read_timeout=30, retries={"max_attempts": 2, "mode": "standard"}
+    )

@@ -23,6 +23,7 @@ from django.db import connection
 from .content import page_content_types, resource_ct, resource_model, tables_ready
 from .postgres import PostgresEngine
 from .request import Engine, SearchRequest
+from .resilient import ResilientEngine, search_unreachable_errors
 from .scope import Scope
 from .sql import SQLEngine
 from .sqlite import SQLiteEngine
@@ -57,24 +58,29 @@ __all__ = [
     "Filters",
     "Hit",
     "PostgresEngine",
+    "ResilientEngine",
     "Results",
     "SQLEngine",
     "SQLiteEngine",
     "Scope",
     "SearchRequest",
     "WagtailEngine",
+    "database_engine",
     "date_cutoff",
     "get_engine",
     "page_content_types",
     "resource_ct",
     "resource_model",
+    "search_unreachable_errors",
 ]
 
 
 def get_engine(name=None) -> Engine:
     """The engine for this environment: SEARCH_BACKEND and the database decide."""
     backend = name or getattr(settings, "SEARCH_BACKEND", "database")
-    if backend in ("elasticsearch", "opensearch", "elasticsearch8", "opensearch2", "wagtail"):
+    if backend in ("elasticsearch", "opensearch", "elasticsearch8", "opensearch2"):
+        return ResilientEngine(fallback=database_engine)
+    if backend == "wagtail":
         return WagtailEngine()
     if connection.vendor == "postgresql" and tables_ready(("intranet_search_doc",)):
         return PostgresEngine()
@@ -83,3 +89,9 @@ def get_engine(name=None) -> Engine:
     ):
         return SQLiteEngine()
     return WagtailEngine()
+
+
+def database_engine():
+    """The SQL engine over the database's own index, which Wagtail keeps beside the cluster's
+    (the settings' "fallback" search backend)."""
+    return get_engine("database")

@@ -111,6 +111,8 @@ class Results:
     suggestion: str = ""
     relax: list = field(default_factory=list)
     engine: str = ""
+    # Elasticsearch/OpenSearch could not be reached: these came from the database's index.
+    fallback: bool = False
     # More matches than were counted: `total` and the facet counts cover the best `total`.
     capped: bool = False
 

@@ -24,6 +24,7 @@ FIXED_URLS = [
     "/accounts/password_reset/",
     "/accounts/profile/",
     "/accounts/password_change/",
+    "/accounts/two-factor/",
     "/hub/",
     "/hub/?q=fractions",
     "/hub/share/",

@@ -1,5 +1,7 @@
 """Two-factor sign-in: who must use it, enrolment, the code step, recovery codes, lockout."""
 
+import io
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django_otp.oath import totp
@@ -230,3 +232,15 @@ def test_a_session_without_the_code_must_verify_before_going_on(client, home, ma
     assert b"Confirm it is you" in page.content
     client.post("/accounts/two-factor/", {"action": "verify", "code": next_code(device)})
     assert client.get("/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_operator_resets_a_lost_phone(home, teacher):
+    from django.core.management import call_command
+    from wagtail.models import ModelLogEntry
+
+    enrol(teacher)
+    call_command("reset_two_factor", teacher.username, stdout=io.StringIO())
+    assert not twofactor.has_second_factor(teacher)
+    assert twofactor.recovery_codes_left(teacher) == 0
+    assert ModelLogEntry.objects.filter(action="lte.two_factor_reset").count() == 1
