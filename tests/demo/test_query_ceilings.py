@@ -31,7 +31,7 @@ CEILINGS = {
     "month": 7,
     "event": 8,
     "hub": 11,
-    "resource": 12,
+    "resource": 14,
     "search": 15,
     "policies": 14,
     "policy": 19,
