@@ -8,7 +8,6 @@ Nothing else moves the base of an adapted policy, so the alert stays until the w
 Who may call `resolve` (the school's head, a delegate, a trust administrator) is the caller's
 check, through PolicyAccess.can_manage_school."""
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -281,14 +280,3 @@ def declined_changes(adaptations):
         if review.merged_into_id == bases.get(review.adaptation_id):
             out.setdefault(review.adaptation_id, []).append(review)
     return out
-
-
-def age_in_days(when, today=None):
-    if when is None:
-        return None
-    today = today or timezone.localdate()
-    return (
-        (today - timezone.localtime(when).date()).days
-        if isinstance(when, datetime.datetime)
-        else (today - when).days
-    )
