@@ -1,17 +1,18 @@
 """Backups that restore: `manage.py backup DIR` and `manage.py restore DIR`.
 
 A backup folder holds
-- `data.json`: every row, as Django's dumpdata JSON with natural foreign keys (content types
-  and permissions by name, not by id), so it loads into SQLite or PostgreSQL alike. Primary
-  keys are kept: resource and page addresses stay the same after a restore.
+- `types.json` and `data.json`: every row, as Django's dumpdata JSON, which loads into SQLite or PostgreSQL
+  alike. Primary keys are kept, content types and permissions included with theirs, so every
+  reference (and every resource and page address) is the same after a restore. Not natural
+  keys: Wagtail's log entries may point at pages deleted since, which a natural key would have
+  to look up.
 - `media/`: a copy of every stored file (local storage), or `media-keys.txt`: the list of S3
   keys with their sizes (the bucket has its own versioning and replication; copying it is S3's
   job, not ours).
-- `manifest.json`: row counts per model and the sha256 of data.json and of every file, which
+- `manifest.json`: row counts per model and the sha256 of both dumps and of every file, which
   `restore` checks before loading anything and again afterwards.
 
-Left out, because they are rebuilt or do not matter once restored: content types and
-permissions (recreated by migrate), sessions, the job queue, sign-in attempt logs, editing
+Left out, because they are rebuilt or do not matter once restored: sessions, the job queue, sign-in attempt logs, editing
 sessions, and the search index (rebuilt by `update_index` at the end of the restore)."""
 
 import hashlib
@@ -22,13 +23,14 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection, transaction
 from django.utils import timezone
 
 FORMAT = 1
+TYPES = ["contenttypes", "auth.permission"]
+DUMPS = ["types.json", "data.json"]
 EXCLUDED = [
-    "contenttypes",
-    "auth.permission",
     "sessions",
     "django_tasks_database",
     "axes",
@@ -98,16 +100,23 @@ def backup(target):
     if target.exists() and any(target.iterdir()):
         raise BackupError(f"{target} is not empty: back up into a new folder.")
     target.mkdir(parents=True, exist_ok=True)
-    data = target / "data.json"
     # One read-only snapshot for the counts and the dump (PostgreSQL's REPEATABLE READ would be
     # better still; a transaction keeps SQLite's view consistent too).
     with transaction.atomic():
         counts = row_counts()
+        # Content types and permissions in a file of their own, loaded first: loading any
+        # other row may look a content type up, which would create it under a new id.
         call_command(
             "dumpdata",
-            natural_foreign=True,
-            exclude=EXCLUDED,
-            output=str(data),
+            *TYPES,
+            output=str(target / "types.json"),
+            format="json",
+            verbosity=0,
+        )
+        call_command(
+            "dumpdata",
+            exclude=EXCLUDED + TYPES,
+            output=str(target / "data.json"),
             format="json",
             verbosity=0,
         )
@@ -116,7 +125,7 @@ def backup(target):
         "created": timezone.now().isoformat(),
         "database_vendor": connection.vendor,
         "counts": counts,
-        "data_sha256": sha256_of(data.open("rb")),
+        "dumps": {name: sha256_of((target / name).open("rb")) for name in DUMPS},
     }
     if is_local():
         media = target / "media"
@@ -147,14 +156,24 @@ def read_manifest(source):
         raise BackupError(f"No readable manifest.json in {source}") from exc
     if manifest.get("format") != FORMAT:
         raise BackupError(f"Unknown backup format {manifest.get('format')!r}")
-    if sha256_of((source / "data.json").open("rb")) != manifest["data_sha256"]:
-        raise BackupError("data.json does not match its hash in the manifest")
+    for name in DUMPS:
+        path = source / name
+        if not path.is_file() or sha256_of(path.open("rb")) != manifest["dumps"].get(name):
+            raise BackupError(f"{name} is missing or does not match its hash in the manifest")
     if manifest["media"]["kind"] == "copy":
         for name, digest in manifest["media"]["files"].items():
             path = source / "media" / name
             if not path.is_file() or sha256_of(path.open("rb")) != digest:
                 raise BackupError(f"media/{name} is missing or does not match its hash")
     return manifest
+
+
+def check_pending_constraints():
+    """PostgreSQL refuses to TRUNCATE a table with deferred foreign-key checks still pending
+    in the transaction (when restore runs inside a larger one): run them now."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 def database_is_empty():
@@ -171,12 +190,15 @@ def restore(source, *, replace=False, rebuild_index=True):
     if not replace and not database_is_empty():
         raise BackupError("The database already has users or resources: restore into an empty one.")
     with transaction.atomic():
-        # Rows that migrations seeded (Wagtail's root page and site, vocabularies) are in the
-        # dump too, with the ids other rows point at: start from no rows at all.
-        call_command("flush", interactive=False, verbosity=0)
-        # Content types were recreated with new ids: forget the ones this process remembers.
+        # Rows that migrations seeded (content types, Wagtail's root page and site,
+        # vocabularies) are in the dump too, with the ids other rows point at: start from no
+        # rows at all, and let nothing recreate them before the load.
+        check_pending_constraints()
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         ContentType.objects.clear_cache()
-        call_command("loaddata", str(source / "data.json"), verbosity=0)
+        for name in DUMPS:
+            call_command("loaddata", str(source / name), verbosity=0)
+        ContentType.objects.clear_cache()
         if row_counts() != manifest["counts"]:
             raise BackupError("Row counts after loading differ from the manifest")
     if manifest["media"]["kind"] == "copy":
@@ -193,6 +215,8 @@ def restore(source, *, replace=False, rebuild_index=True):
         missing = [name for name in manifest["media"]["keys"] if not default_storage.exists(name)]
         if missing:
             raise BackupError(f"{len(missing)} S3 keys are missing, e.g. {missing[0]}")
+    # Content types and permissions of models newer than the backup.
+    emit_post_migrate_signal(verbosity=0, interactive=False, db=connection.alias)
     if rebuild_index:
         call_command("update_index", verbosity=0)
     return manifest
