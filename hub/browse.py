@@ -31,6 +31,7 @@ RANK_RESOURCES = "lte_rank_resources"
 ORDER = {
     "newest": "created DESC, id DESC",
     "downloads": "downloads DESC, id DESC",
+    "schools": "schools DESC, downloads DESC, id DESC",
     "title": "title, id DESC",
 }
 CHIP_NAMES = {
@@ -114,10 +115,15 @@ class Browse:
             self.ranked = {pk: i for i, pk in enumerate(ranked)}
             # No match: an id no row has (an empty IN list has no SQL to embed).
             base = base.filter(pk__in=ranked or [0])
-        columns = ("pk", "resource_type_id", "school_id", "created_at", "download_count", "title")
+        columns = ["pk", "resource_type_id", "school_id", "created_at", "download_count", "title"]
+        names = "id, rtype, school, created, downloads, title"
+        if self.sort == "schools":
+            # Counted only for this sort: a subquery per visible resource (hub.models).
+            base, names = base.with_school_usage(self.user), names + ", schools"
+            columns.append("schools_using")
         base_sql, params = base.order_by().values(*columns).query.sql_with_params()
         params = list(params)
-        ctes = [f"mb (id, rtype, school, created, downloads, title) AS MATERIALIZED ({base_sql})"]
+        ctes = [f"mb ({names}) AS MATERIALIZED ({base_sql})"]
         preds = {}
         for key, ids in self.filterset.predicates().items():
             sql, p = ids.order_by().query.sql_with_params()

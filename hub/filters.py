@@ -16,6 +16,7 @@ from .models import Resource
 SORTS = {
     "newest": ("-created_at", "Newest first"),
     "downloads": ("-download_count", "Most downloaded"),
+    "schools": ("-schools_using", "Most used across schools"),
     "title": ("title", "A–Z"),
 }
 # URL name -> facet key in hub.facets (the same keys search counts).
@@ -53,6 +54,9 @@ class ResourceFilter(django_filters.FilterSet):
     year = ValuesFilter(method="by_key_stage", label="Year")
     school = ValuesFilter(method="by_school", label="School")
     tag = ValuesFilter(method="by_tag", label="Tag")
+    accessible = django_filters.BooleanFilter(
+        method="keep", label="Accessible documents only", widget=forms.CheckboxInput
+    )
     sort = django_filters.ChoiceFilter(
         method="keep",
         choices=[("relevance", "Best match")] + [(k, label) for k, (_o, label) in SORTS.items()],
@@ -100,9 +104,10 @@ class ResourceFilter(django_filters.FilterSet):
     # -- what hub.browse reads --
     def value(self, name):
         if not self.is_bound:
-            return [] if name not in ("q", "sort") else ""
+            return [] if name not in ("q", "sort", "accessible") else ""
         self.errors  # noqa: B018 - runs validation; invalid fields are left out below
-        return self.form.cleaned_data.get(name) or ([] if name not in ("q", "sort") else "")
+        empty = [] if name not in ("q", "sort", "accessible") else ""
+        return self.form.cleaned_data.get(name) or empty
 
     def selected(self):
         """{URL name: [values]} of the active filters (`year` folded into `key_stage`)."""
@@ -111,8 +116,11 @@ class ResourceFilter(django_filters.FilterSet):
         return out
 
     def predicates(self):
-        """{facet key: queryset of the resource ids its active filter allows}."""
+        """{facet key: queryset of the resource ids its active filter allows}; a filter with no
+        facet of its own ("accessible") narrows every facet."""
         out = {}
+        if self.value("accessible"):
+            out["accessible"] = Resource.objects.filter(accessible=True).values("pk")
         for name, values in self.selected().items():
             if values:
                 method = getattr(self, self.filters[name].method)

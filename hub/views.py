@@ -48,6 +48,7 @@ def browse(request):
         "filtering": run.filtering,
         "active_count": sum(len(v) for v in selected.values()),
         "search_fallback": run.fallback,
+        "accessible_only": bool(run.filterset.value("accessible")),
     }
     return render(request, "hub/browse.html", context)
 

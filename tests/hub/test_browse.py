@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from hub.filters import ResourceFilter
-from hub.models import KeyStage, Resource
+from hub.models import Download, KeyStage, Resource
 from tests.factories import SchoolPageFactory, WorkingGroupPageFactory
 from tests.hub.factories import ResourceFactory
 
@@ -121,3 +121,32 @@ def test_queries_per_request_are_constant_and_few(hub, url):
     # session, user and roles, the one browse statement, facet labels, the page's rows
     # (+ the text ranking for ?q=)
     assert small <= 12
+
+
+def test_most_used_across_schools_sorts_by_distinct_schools(hub, make_user):
+    other = SchoolPageFactory(parent=hub.school.get_parent(), slug="langley", title="Langley")
+    for day, (user, school) in enumerate(
+        [
+            (make_user("a.one", school=hub.school), hub.school),
+            (make_user("b.one", school=other), other),
+            (make_user("c.one", school=other), other),  # the same school again counts once
+        ],
+        start=1,
+    ):
+        Download.objects.create(resource=hub.s1, user=user, school=school, day=f"2026-11-{day:02d}")
+    Download.objects.create(resource=hub.m2, user=hub.user, school=hub.school, day="2026-11-05")
+    # Many downloads by one school do not beat two schools.
+    Resource.objects.filter(pk=hub.m2.pk).update(download_count=50)
+    items = get(hub, "/hub/?sort=schools").context["items"]
+    assert [r.title for r in items[:2]] == ["Sensory room", "Decimals"]
+    assert "Hidden maths" not in [r.title for r in items]
+
+
+def test_accessible_documents_only(hub):
+    Resource.objects.filter(pk=hub.m1.pk).update(accessible=True)
+    Resource.objects.filter(pk=hub.m2.pk).update(accessible=False)
+    response = get(hub, "/hub/?accessible=true")
+    assert titles(response) == ["Fractions"]
+    assert response.context["accessible_only"] is True
+    # the facets count only what the filter leaves
+    assert [n for _v, _l, n in response.context["facets"]["group"]] == [1]
