@@ -6,6 +6,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from wagtail.models import Page
 
+from pages.models import EventPage, NewsArticlePage
+
 from ..models import Synonym
 
 
@@ -49,8 +51,6 @@ def synonym_groups():
 
 def tables():
     """Table names the SQL statements join (pages, and the hub's resource link tables)."""
-    from pages.models import EventPage, NewsArticlePage
-
     Resource = resource_model()
     t = {
         "news": NewsArticlePage._meta.db_table,

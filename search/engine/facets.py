@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
 from hub import facets as hub_facets
+from pages.models import SchoolPage, WorkingGroupPage
 
 from .content import resource_model, tables
 from .types import (
@@ -30,8 +31,6 @@ class FacetsMixin:
         """Resource facets from hub.facets (over `mr`: the matched resources), with the
         matched pages' groups and schools (news and events by their field, other pages by
         where they sit in the tree) and the date buckets (over `mf`)."""
-        from pages.models import SchoolPage, WorkingGroupPage
-
         parts, part_params = [], []
         if resource_model() is not None:
             src = dict.fromkeys(hub_facets.KEYS, "mr")

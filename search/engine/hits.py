@@ -8,6 +8,9 @@ from django.db.models import F
 from django.db.models.functions import Substr
 from wagtail.models import Page
 
+from hub.models import KeyStage
+from pages.models import EventPage, NewsArticlePage
+
 from .. import highlight
 from .content import resource_model, tables
 from .types import Hit
@@ -34,8 +37,6 @@ class HitsMixin:
         return [(ct, oid, bodies.get(entry)) for entry, ct, oid in top]
 
     def load_hits(self, scope, rows, parsed, request=None):
-        from pages.models import EventPage, NewsArticlePage
-
         Resource = resource_model()
         regex = highlight.terms_regex(parsed.highlight_terms())
         res_ids = [int(oid) for ct, oid, _ in rows if ct == scope.R]
@@ -52,8 +53,6 @@ class HitsMixin:
             resources = {r.pk: r for r in qs}
             # Names only (values, not model instances: a page object per group is costly).
             related = {pk: {"groups": [], "key_stages": [], "tags": []} for pk in resources}
-            from hub.models import KeyStage
-
             t = tables()
             tag_table = Resource.tags.through.tag_model()._meta.db_table
             marks = ", ".join(["%s"] * len(res_ids))

@@ -8,6 +8,8 @@ from django.db import connection
 from django.db.models import Q
 from wagtail.models import Page
 
+from hub.models import KeyStage, ResourceType
+from pages.models import EventPage, NewsArticlePage, SchoolPage, WorkingGroupPage
 from people.visibility import permitted_resource_ids, visible_pages, visible_resources
 
 from .content import page_content_types, resource_ct, resource_model
@@ -76,7 +78,6 @@ class Scope:
 
     def column_filters(self):
         """(side-table column, ids of the resource type / school asked for)."""
-        from hub.models import ResourceType
         from pages.models import SchoolPage
 
         f = self.filters
@@ -89,7 +90,6 @@ class Scope:
 
     def label_filters(self):
         """(side-table array column, ids of the key stage / group / tag asked for)."""
-        from hub.models import KeyStage
         from pages.models import WorkingGroupPage
 
         f = self.filters
@@ -108,8 +108,6 @@ class Scope:
         return [ct for ct, k in self.page_cts.items() if not kind or k == kind]
 
     def pages(self):
-        from pages.models import EventPage, NewsArticlePage, SchoolPage, WorkingGroupPage
-
         f = self.filters
         if f.type == "resource" or any(getattr(f, key) for key in RESOURCE_ONLY):
             return None
