@@ -25,6 +25,7 @@ from people.jobs import retrying, runs_inline
 
 from .accessibility import check_file, is_accessible
 from .filetypes import check_zip_limits
+from .models import Resource
 from .similarity import fingerprint
 
 logger = logging.getLogger(__name__)
@@ -302,8 +303,6 @@ def extract_into(resource):
     and store the first-page preview of a PDF. A storage error propagates (the job is retried);
     unreadable content only means "no preview"; a stuck extraction is stopped, recorded as
     "no preview", and re-raised so the job list shows why."""
-    from .models import Resource
-
     path = _local_copy(resource.file)
     stopped = None
     png = None
@@ -347,8 +346,6 @@ def extract_into(resource):
 
 
 def _extract(resource_id):
-    from .models import Resource
-
     resource = Resource.objects.filter(pk=resource_id).first()
     if resource is None:
         return None
@@ -358,8 +355,6 @@ def _extract(resource_id):
 @task()
 def extract_resource_text(resource_id, attempt=1):
     """Text, page count and preview of a resource, in the worker after its upload commits."""
-    from .models import Resource
-
     try:
         return retrying(
             extract_resource_text,

@@ -16,6 +16,7 @@ from people.visibility import can_edit_resource, visible_resources
 from . import browse as hub_browse
 from . import usage
 from .extraction import preview_name
+from .filetypes import CONTENT_TYPES, extension_of
 from .filters import SORTS
 from .forms import EditForm, NewVersionForm
 from .models import Resource, ResourceVersion
@@ -144,8 +145,6 @@ def serve_file(field_file, filename, content_type):
 
 
 def _content_type(kind):
-    from .filetypes import CONTENT_TYPES
-
     return CONTENT_TYPES.get(kind, "application/octet-stream")
 
 
@@ -179,8 +178,6 @@ def version_download(request, pk, slug, number):
     version = get_object_or_404(ResourceVersion, resource=resource, number=number)
     count_download(resource, request.user)
     ext = os.path.splitext(version.file.name)[1].lower()
-    from .filetypes import extension_of
-
     return serve_file(
         version.file,
         f"{resource.slug}-v{number}{ext}",

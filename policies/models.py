@@ -6,6 +6,7 @@ acknowledgements point at the exact version they were based on / made for. Revis
 pruned or contain drafts; these rows are the audit trail."""
 
 import datetime
+from types import SimpleNamespace
 
 from dateutil.relativedelta import relativedelta
 from django import forms
@@ -41,11 +42,9 @@ REVIEW_CYCLES = [(12, "Every year"), (24, "Every two years"), (36, "Every three 
 REVIEW_SOON_DAYS = 60
 
 
-def _views():
-    # Imported late: views import these models.
-    from . import views
-
-    return views
+# The views behind the policy pages' routes, by name. The views import these models, so the
+# models never import them: policies.views fills this in when it is imported (PoliciesConfig.ready).
+VIEWS = SimpleNamespace()
 
 
 class MultipleChoiceField(models.JSONField):
@@ -85,35 +84,35 @@ class PolicyIndexPage(RoutablePageMixin, TrustPage):
     # Each route hands over to views.py, which holds the permission checks and templates.
     @path("", name="index")
     def index_route(self, request):
-        return _views().policy_index(request, self)
+        return VIEWS.policy_index(request, self)
 
     @path("to-read/", name="to_read")
     def to_read_route(self, request):
-        return _views().to_read(request, self)
+        return VIEWS.to_read(request, self)
 
     @path("review/", name="review")
     def review_route(self, request):
-        return _views().review_dashboard(request, self)
+        return VIEWS.review_dashboard(request, self)
 
     @path("acknowledgements/", name="completion")
     def completion_route(self, request):
-        return _views().completion(request, self)
+        return VIEWS.completion(request, self)
 
     @path("acknowledgements/csv/", name="completion_csv")
     def completion_csv_route(self, request):
-        return _views().completion_csv(request, self)
+        return VIEWS.completion_csv(request, self)
 
     @path("drift/", name="drift")
     def drift_route(self, request):
-        return _views().drift(request, self)
+        return VIEWS.drift(request, self)
 
     @path("drift/csv/", name="drift_csv")
     def drift_csv_route(self, request):
-        return _views().drift_csv(request, self)
+        return VIEWS.drift_csv(request, self)
 
     @path("updates/", name="updates")
     def updates_route(self, request):
-        return _views().updates(request, self)
+        return VIEWS.updates(request, self)
 
 
 class PolicyPage(RoutablePageMixin, TrustPage):
@@ -188,51 +187,51 @@ class PolicyPage(RoutablePageMixin, TrustPage):
 
     @path("", name="current")
     def current_route(self, request):
-        return _views().policy_detail(request, self)
+        return VIEWS.policy_detail(request, self)
 
     @path("versions/<int:number>/", name="version")
     def version_route(self, request, number):
-        return _views().version_detail(request, self, number)
+        return VIEWS.version_detail(request, self, number)
 
     @path("acknowledge/", name="acknowledge")
     def acknowledge_route(self, request):
-        return _views().acknowledge(request, self)
+        return VIEWS.acknowledge(request, self)
 
     @path("adopt/", name="adopt")
     def adopt_route(self, request):
-        return _views().adopt(request, self)
+        return VIEWS.adopt(request, self)
 
     @path("adapt/", name="adapt")
     def adapt_route(self, request):
-        return _views().adapt(request, self)
+        return VIEWS.adapt(request, self)
 
     @path("schools/<slug:school_slug>/", name="adaptation")
     def adaptation_route(self, request, school_slug):
-        return _views().adaptation_detail(request, self, school_slug)
+        return VIEWS.adaptation_detail(request, self, school_slug)
 
     @path("schools/<slug:school_slug>/print/", name="print")
     def print_route(self, request, school_slug):
-        return _views().print_view(request, self, school_slug)
+        return VIEWS.print_view(request, self, school_slug)
 
     @path("schools/<slug:school_slug>/merge/", name="merge")
     def merge_route(self, request, school_slug):
-        return _views().merge(request, self, school_slug)
+        return VIEWS.merge(request, self, school_slug)
 
     @path("schools/<slug:school_slug>/rebase/", name="rebase")
     def rebase_route(self, request, school_slug):
-        return _views().rebase(request, self, school_slug)
+        return VIEWS.rebase(request, self, school_slug)
 
     @path("acknowledgements/", name="report")
     def report_route(self, request):
-        return _views().policy_report(request, self)
+        return VIEWS.policy_report(request, self)
 
     @path("acknowledgements/csv/", name="report_csv")
     def report_csv_route(self, request):
-        return _views().policy_report_csv(request, self)
+        return VIEWS.policy_report_csv(request, self)
 
     @path("remind/", name="remind")
     def remind_route(self, request):
-        return _views().remind(request, self)
+        return VIEWS.remind(request, self)
 
     def save(self, *args, **kwargs):
         # relativedelta keeps month ends sensible: approved 31 August -> review 28/29 February.

@@ -8,8 +8,11 @@
 
 from functools import cached_property
 
+from people.models import StaffProfile
 from people.roles import HEADTEACHERS
 from people.visibility import can_view_page, is_trust_admin
+
+from .models import PolicyDelegate
 
 
 class PolicyAccess:
@@ -24,8 +27,6 @@ class PolicyAccess:
 
     @cached_property
     def profile(self):
-        from people.models import StaffProfile
-
         if not self.user.is_authenticated:
             return None
         return StaffProfile.objects.select_related("school").filter(user=self.user).first()
@@ -44,8 +45,6 @@ class PolicyAccess:
 
     @cached_property
     def delegated_school_ids(self):
-        from .models import PolicyDelegate
-
         if not self.user.is_authenticated:
             return set()
         return set(

@@ -2,6 +2,7 @@
 by concern. They stay thin: operations are in policies.services, and every check of who may
 do what goes through policies.permissions.PolicyAccess."""
 
+from ..models import VIEWS
 from .adaptations import adapt, adaptation_detail, adopt, merge, print_view, rebase
 from .index import policy_index, review_dashboard, to_read, updates
 from .policy import acknowledge, policy_detail, version_detail
@@ -37,3 +38,6 @@ __all__ = [
     "updates",
     "version_detail",
 ]
+
+# The policy pages' routes call these (policies/models.py VIEWS).
+VIEWS.__dict__.update({name: globals()[name] for name in __all__})

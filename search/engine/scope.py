@@ -78,8 +78,6 @@ class Scope:
 
     def column_filters(self):
         """(side-table column, ids of the resource type / school asked for)."""
-        from pages.models import SchoolPage
-
         f = self.filters
         out = []
         if f.rtype:
@@ -90,8 +88,6 @@ class Scope:
 
     def label_filters(self):
         """(side-table array column, ids of the key stage / group / tag asked for)."""
-        from pages.models import WorkingGroupPage
-
         f = self.filters
         tag_model = resource_model().tags.through.tag_model()
         out = []
