@@ -47,6 +47,17 @@ REVIEW_SOON_DAYS = 60
 VIEWS = SimpleNamespace()
 
 
+def _route(pattern, view, name):
+    """A route of a policy page that hands the request, the page and the URL's arguments to
+    the view named `view` (the views hold the permission checks and templates)."""
+
+    @path(pattern, name=name)
+    def route(self, request, *args, **kwargs):
+        return getattr(VIEWS, view)(request, self, *args, **kwargs)
+
+    return route
+
+
 class MultipleChoiceField(models.JSONField):
     """A list of choice values stored as JSON, edited with checkboxes (works on SQLite too)."""
 
@@ -81,38 +92,14 @@ class PolicyIndexPage(RoutablePageMixin, TrustPage):
     subpage_types = ["policies.PolicyPage"]
     max_count = 1
 
-    # Each route hands over to views.py, which holds the permission checks and templates.
-    @path("", name="index")
-    def index_route(self, request):
-        return VIEWS.policy_index(request, self)
-
-    @path("to-read/", name="to_read")
-    def to_read_route(self, request):
-        return VIEWS.to_read(request, self)
-
-    @path("review/", name="review")
-    def review_route(self, request):
-        return VIEWS.review_dashboard(request, self)
-
-    @path("acknowledgements/", name="completion")
-    def completion_route(self, request):
-        return VIEWS.completion(request, self)
-
-    @path("acknowledgements/csv/", name="completion_csv")
-    def completion_csv_route(self, request):
-        return VIEWS.completion_csv(request, self)
-
-    @path("drift/", name="drift")
-    def drift_route(self, request):
-        return VIEWS.drift(request, self)
-
-    @path("drift/csv/", name="drift_csv")
-    def drift_csv_route(self, request):
-        return VIEWS.drift_csv(request, self)
-
-    @path("updates/", name="updates")
-    def updates_route(self, request):
-        return VIEWS.updates(request, self)
+    index_route = _route("", "policy_index", "index")
+    to_read_route = _route("to-read/", "to_read", "to_read")
+    review_route = _route("review/", "review_dashboard", "review")
+    completion_route = _route("acknowledgements/", "completion", "completion")
+    completion_csv_route = _route("acknowledgements/csv/", "completion_csv", "completion_csv")
+    drift_route = _route("drift/", "drift", "drift")
+    drift_csv_route = _route("drift/csv/", "drift_csv", "drift_csv")
+    updates_route = _route("updates/", "updates", "updates")
 
 
 class PolicyPage(RoutablePageMixin, TrustPage):
@@ -185,53 +172,18 @@ class PolicyPage(RoutablePageMixin, TrustPage):
     parent_page_types = ["policies.PolicyIndexPage"]
     subpage_types = []
 
-    @path("", name="current")
-    def current_route(self, request):
-        return VIEWS.policy_detail(request, self)
-
-    @path("versions/<int:number>/", name="version")
-    def version_route(self, request, number):
-        return VIEWS.version_detail(request, self, number)
-
-    @path("acknowledge/", name="acknowledge")
-    def acknowledge_route(self, request):
-        return VIEWS.acknowledge(request, self)
-
-    @path("adopt/", name="adopt")
-    def adopt_route(self, request):
-        return VIEWS.adopt(request, self)
-
-    @path("adapt/", name="adapt")
-    def adapt_route(self, request):
-        return VIEWS.adapt(request, self)
-
-    @path("schools/<slug:school_slug>/", name="adaptation")
-    def adaptation_route(self, request, school_slug):
-        return VIEWS.adaptation_detail(request, self, school_slug)
-
-    @path("schools/<slug:school_slug>/print/", name="print")
-    def print_route(self, request, school_slug):
-        return VIEWS.print_view(request, self, school_slug)
-
-    @path("schools/<slug:school_slug>/merge/", name="merge")
-    def merge_route(self, request, school_slug):
-        return VIEWS.merge(request, self, school_slug)
-
-    @path("schools/<slug:school_slug>/rebase/", name="rebase")
-    def rebase_route(self, request, school_slug):
-        return VIEWS.rebase(request, self, school_slug)
-
-    @path("acknowledgements/", name="report")
-    def report_route(self, request):
-        return VIEWS.policy_report(request, self)
-
-    @path("acknowledgements/csv/", name="report_csv")
-    def report_csv_route(self, request):
-        return VIEWS.policy_report_csv(request, self)
-
-    @path("remind/", name="remind")
-    def remind_route(self, request):
-        return VIEWS.remind(request, self)
+    current_route = _route("", "policy_detail", "current")
+    version_route = _route("versions/<int:number>/", "version_detail", "version")
+    acknowledge_route = _route("acknowledge/", "acknowledge", "acknowledge")
+    adopt_route = _route("adopt/", "adopt", "adopt")
+    adapt_route = _route("adapt/", "adapt", "adapt")
+    adaptation_route = _route("schools/<slug:school_slug>/", "adaptation_detail", "adaptation")
+    print_route = _route("schools/<slug:school_slug>/print/", "print_view", "print")
+    merge_route = _route("schools/<slug:school_slug>/merge/", "merge", "merge")
+    rebase_route = _route("schools/<slug:school_slug>/rebase/", "rebase", "rebase")
+    report_route = _route("acknowledgements/", "policy_report", "report")
+    report_csv_route = _route("acknowledgements/csv/", "policy_report_csv", "report_csv")
+    remind_route = _route("remind/", "remind", "remind")
 
     def save(self, *args, **kwargs):
         # relativedelta keeps month ends sensible: approved 31 August -> review 28/29 February.
