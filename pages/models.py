@@ -87,7 +87,7 @@ class SchoolIndexPage(TrustPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["schools"] = (
+        context["schools"] = context["items"] = (
             SchoolPage.objects.visible_to(request.user).child_of(self).order_by("title", "pk")
         )
         return context
@@ -221,7 +221,7 @@ class WorkingGroupIndexPage(TrustPage):
         groups = (
             WorkingGroupPage.objects.visible_to(request.user).child_of(self).order_by("title", "pk")
         )
-        context["groups"] = groups.annotate(
+        context["groups"] = context["items"] = groups.annotate(
             member_count=models.Count("members", distinct=True)
         ).select_related("lead_group")
         return context
@@ -313,7 +313,9 @@ class NewsIndexPage(TrustPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = NewsArticlePage.objects.visible_to(request.user).child_of(self).latest_first()
-        context["articles"] = Paginator(articles, self.PER_PAGE).get_page(request.GET.get("page"))
+        context["articles"] = context["items"] = Paginator(articles, self.PER_PAGE).get_page(
+            request.GET.get("page")
+        )
         return context
 
 
