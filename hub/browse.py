@@ -42,6 +42,7 @@ CHIP_NAMES = {
     "tag": "Tag",
 }
 NEW_LIMIT = 5
+MAX_PAGE = 100_000
 
 
 class Ranked(list):
@@ -188,8 +189,10 @@ class Browse:
 
     def run(self, page_param):
         try:
-            number = max(1, int(page_param))
-        except (TypeError, ValueError):
+            # Bounded: a page number past the end shows the last page, and one past any real
+            # hub must not become an OFFSET the database cannot hold (PostgreSQL's bigint).
+            number = min(max(1, int(page_param)), MAX_PAGE)
+        except (TypeError, ValueError, OverflowError):
             number = 1
         total, offset, ids, new, facet_rows = self.fetch(number)
         page = Paginator(_Window(total, offset, ids), self.per_page).get_page(page_param)

@@ -32,7 +32,7 @@ CEILINGS = {
     "event": 8,
     "hub": 11,
     "resource": 14,
-    "search": 15,
+    "search": 17,
     "policies": 14,
     "policy": 19,
     "profile": 6,
