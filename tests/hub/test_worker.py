@@ -8,7 +8,6 @@ import pypdfium2 as pdfium
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from PIL import Image
 
@@ -17,6 +16,7 @@ from hub.extraction import extract_resource_text, preview_name
 from hub.models import Resource
 from people import roles
 from people.jobs import enqueue_after_commit, retrying
+from tests.jobs import run_queued_jobs
 
 from .factories import ResourceFactory
 
@@ -31,23 +31,6 @@ def pdf_with_page(width, height):
     pdf.save(buffer)
     pdf.close()
     return buffer.getvalue()
-
-
-def run_queued_jobs():
-    """What `manage.py db_worker --batch` does, minus its exclusive transaction (which SQLite
-    refuses inside the test's transaction)."""
-    worker = Worker(
-        queue_names=["*"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test",
-    )
-    while job := DBTaskResult.objects.ready().order_by("enqueued_at").first():
-        job.claim("test")
-        worker.run_task(job)
 
 
 def test_absurd_page_gets_no_preview_and_costs_nothing(tmp_path):

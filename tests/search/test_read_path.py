@@ -5,13 +5,12 @@ download counter in the request; once the worker has run, the numbers are the sa
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django_tasks_db.management.commands.db_worker import Worker
-from django_tasks_db.models import DBTaskResult
 
 from hub.models import Download, Resource
 from search.models import SearchLog
 from tests.factories import SchoolPageFactory
 from tests.hub.factories import ResourceFactory
+from tests.jobs import run_queued_jobs
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
 
@@ -19,21 +18,6 @@ WRITES = ("INSERT", "UPDATE", "DELETE")
 @pytest.fixture
 def private_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-def run_jobs():
-    worker = Worker(
-        queue_names=["*"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test",
-    )
-    while job := DBTaskResult.objects.ready().order_by("enqueued_at").first():
-        job.claim("test")
-        worker.run_task(job)
 
 
 def test_search_and_download_write_nothing_in_the_request(
@@ -58,7 +42,7 @@ def test_search_and_download_write_nothing_in_the_request(
 
     for callback in callbacks:
         callback()
-    run_jobs()
+    run_queued_jobs()
     assert SearchLog.objects.get(query="fractions").hits == 1
     assert Download.objects.filter(resource=resource).count() == 1
     assert Resource.objects.get(pk=resource.pk).download_count == 1
