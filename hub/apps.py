@@ -8,8 +8,11 @@ class HubConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
+        from . import signals
         from .admin_access import VisibleResourcePermissionPolicy
         from .models import Resource
+
+        signals.connect()
 
         # Every admin route that lists, counts, chooses or edits documents asks this policy;
         # hub sits after wagtail.documents in INSTALLED_APPS so this replaces its stock one.

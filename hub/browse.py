@@ -21,6 +21,7 @@ from wagtail import hooks
 
 from people.visibility import visible_resources
 
+from . import browse_cache
 from . import facets as hub_facets
 from .filters import FACET_KEYS, ResourceFilter
 from .models import Resource
@@ -172,6 +173,17 @@ class Browse:
         return "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(parts), params
 
     def fetch(self, number):
+        """(total, offset, page ids, new ids, facet rows), from the cache when the hub has not
+        changed since this viewer asked the same (hub.browse_cache)."""
+        cache_key = browse_cache.key(self.user, self, number)
+        answer = browse_cache.get(cache_key)
+        if answer is None:
+            answer = self._fetch(number)
+            if not self.fallback:  # a stand-in engine's answer is not kept
+                browse_cache.put(cache_key, answer)
+        return answer
+
+    def _fetch(self, number):
         offset = (number - 1) * self.per_page
         sql, params = self.statement(offset)
         with connection.cursor() as cursor:
@@ -200,8 +212,10 @@ class Browse:
             total, offset, ids, new, facet_rows = self.fetch(page.number)
             page = Paginator(_Window(total, offset, ids), self.per_page).get_page(page.number)
         page_ids = list(page.object_list)
+        # Asked again of the visibility rules: the ids may come from the cache.
         rows = (
-            Resource.objects.filter(pk__in=page_ids + new)
+            visible_resources(self.user, Resource.objects.filter(pk__in=page_ids + new))
+            .filter(withdrawn=False)
             .select_related("resource_type", "school")
             .defer("extracted_text")
         )

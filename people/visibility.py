@@ -248,14 +248,14 @@ class PageAudience:
 # --- resources -------------------------------------------------------------------------------
 
 
-def permitted_resource_ids(user):
-    """The ids of the resources `user` may see, as a subquery (`values("pk")`), or None when
-    they may see every resource. Search embeds the subquery in its own SQL; it composes with
-    Wagtail's `.search()`, which refuses filters through many-to-many relations."""
+def resource_audience(user):
+    """The rule for resources as a `Q` over the resource's own columns, or None when `user`
+    may see every resource. Filtering with it directly (rather than `pk IN` a subquery over all
+    resources) lets the database check only the rows it is already reading."""
     Resource = get_document_model()
     person = viewer(user)
     if not person.signed_in:
-        return Resource.objects.none().values("pk")
+        return Q(pk__in=[])
     if person.trust_admin:
         return None
     audience = Q(visibility=Resource.TRUST) | Q(
@@ -267,16 +267,24 @@ def permitted_resource_ids(user):
     )
     if person.school_id is not None:
         audience |= Q(visibility=Resource.SCHOOL, school_id=person.school_id)
-    return Resource.objects.filter(
-        (audience & Q(withdrawn=False)) | Q(uploaded_by_user_id=person.pk)
-    ).values("pk")
+    return (audience & Q(withdrawn=False)) | Q(uploaded_by_user_id=person.pk)
+
+
+def permitted_resource_ids(user):
+    """The ids of the resources `user` may see, as a subquery (`values("pk")`), or None when
+    they may see every resource. Search embeds the subquery in its own SQL; it composes with
+    Wagtail's `.search()`, which refuses filters through many-to-many relations."""
+    audience = resource_audience(user)
+    if audience is None:
+        return None
+    return get_document_model().objects.filter(audience).values("pk")
 
 
 def visible_resources(user, queryset=None):
     """Hub resources `user` may see (withdrawn ones only to their uploader)."""
     queryset = queryset if queryset is not None else get_document_model().objects.all()
-    permitted = permitted_resource_ids(user)
-    return queryset if permitted is None else queryset.filter(pk__in=permitted)
+    audience = resource_audience(user)
+    return queryset if audience is None else queryset.filter(audience)
 
 
 def can_view_resource(user, resource):

@@ -320,6 +320,9 @@ HUB_ZIP_MAX_MEMBERS = 5000
 HUB_PAGE_SIZE = 20
 # Facet counts for a text query are computed over at most this many best matches.
 HUB_SEARCH_FACET_LIMIT = 2000
+# How long a browse answer (counts, page ids) may be reused; any change to the hub forgets it
+# at once (hub/browse_cache.py). 0 turns the cache off.
+HUB_BROWSE_CACHE_SECONDS = int(os.environ.get("HUB_BROWSE_CACHE_SECONDS", "120"))
 # Admin uploads get the same content check, versions and text extraction as /hub/share/.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "hub.admin_forms.AdminResourceForm"
 
