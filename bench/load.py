@@ -7,21 +7,27 @@ bound by the password hash (PBKDF2, 1,000,000 rounds: ~0.3 s of one core by desi
 rush is reported on its own rather than folded into the day's page times.
 
 Locust is a dev extra (it brings gevent): `.venv/bin/pip install -e '.[load]'` (or
-`.venv/bin/pip install locust==2.47.0`). Run it against the production setup of
-docs/deploy.md (gunicorn + worker + PostgreSQL + Redis) with the demo trust loaded:
+`.venv/bin/pip install locust==2.47.0`). `--serve postgres` builds the production setup of
+docs/deploy.md on this machine first (a new PostgreSQL database with the demo trust, gunicorn
+with the production settings, the task worker, Redis; bench/serve.py) and stops it after:
 
-    .venv/bin/python bench/load.py --host http://127.0.0.1:8102 --password "$DEMO_PASSWORD" \
-        --users 50 --seconds 60
+    .venv/bin/python bench/load.py --serve postgres --users 50 --seconds 60
+
+or point it at a site already running, with the demo trust loaded:
+
+    .venv/bin/python bench/load.py --host http://127.0.0.1:8102 --password "$DEMO_PASSWORD"
 
 The demo trust has 32 staff accounts besides `admin`; with more simulated users than that,
 accounts are shared (each simulated user still has its own session)."""
 
 import argparse
 import itertools
+import os
 import random
 import re
 import sys
 import time
+from pathlib import Path
 
 try:
     import gevent
@@ -54,6 +60,9 @@ QUERIES = ["fractions", "phonics", "safeguarding", "assessment", "reading", "mat
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 RESOURCE = re.compile(r'href="(/hub/\d+-[\w-]+/)"')
 FILTER = re.compile(r'href="(\?(?:[^"]*&amp;)?(?:type|group|key_stage|school|year)=[^"]*)"')
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import serve  # noqa: E402
 
 _accounts = itertools.cycle(ACCOUNTS)
 PASSWORD = ""
@@ -139,21 +148,35 @@ def report(stats, seconds, title):
 
 
 def main():
-    global PASSWORD
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="http://127.0.0.1:8102")
-    parser.add_argument("--password", required=True, help="the demo trust's DEMO_PASSWORD")
+    parser.add_argument("--password", help="the demo trust's DEMO_PASSWORD")
+    parser.add_argument(
+        "--serve", choices=["postgres", "sqlite"], help="build and serve the production setup"
+    )
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--spawn-rate", type=float, default=10)
     parser.add_argument("--seconds", type=int, default=60)
     args = parser.parse_args()
-    PASSWORD = args.password
-    Staff.host = args.host
+    if args.serve:
+        port = 8132
+        password = "load-bench-only-" + str(os.getpid())
+        with serve.production(args.serve, port, password, workers=4, worker=True):
+            return simulate(args, f"http://127.0.0.1:{port}", password)
+    if not args.password:
+        parser.error("--password is needed with --host (or use --serve)")
+    return simulate(args, args.host, args.password)
+
+
+def simulate(args, host, password):
+    global PASSWORD
+    PASSWORD = password
+    Staff.host = host
     environment = Environment(user_classes=[Staff], events=events)
     runner = environment.create_local_runner()
     started = time.monotonic()
     runner.start(args.users, spawn_rate=args.spawn_rate)
-    print(f"{args.users} staff sign in at {args.host} ...", flush=True)
+    print(f"{args.users} staff sign in at {host} ...", flush=True)
     while args.users > SIGNED_IN and time.monotonic() - started < 300:
         gevent.sleep(0.25)
     rush = time.monotonic() - started

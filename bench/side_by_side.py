@@ -20,10 +20,12 @@ import re
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.parse
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import serve  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -42,48 +44,6 @@ PAGES = {
     "download": None,
     "policies": "/policies/",
 }
-
-
-def environment(database, workdir):
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="intranet.settings.production",
-        SECRET_KEY="side-by-side-bench-" + "x" * 40,
-        ALLOWED_HOSTS="127.0.0.1",
-        REQUIRE_2FA="0",
-        SECURE_SSL_REDIRECT="0",
-        SECURE_COOKIES="0",
-        MEDIA_ROOT=str(workdir / "media"),
-        # Production's cache: Redis (sessions, the Site, browse answers), with a key prefix
-        # of this run's own so that nothing is read from another run or database.
-        REDIS_URL=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3"),
-        CACHE_KEY_PREFIX=f"sbs-{database}-{time.time_ns()}",
-        DEMO_PASSWORD=PASSWORD,
-        PORT=str(PORT),
-        WEB_CONCURRENCY="2",
-    )
-    if database == "postgres":
-        env.update(DATABASE_URL=PG_URL, SEARCH_BACKEND="postgres")
-    else:
-        env.update(DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}", ALLOW_SQLITE="1")
-    return env
-
-
-def prepare(database, env):
-    if database == "postgres":
-        import psycopg
-
-        admin, name = PG_URL.rsplit("/", 1)
-        with psycopg.connect(admin + "/postgres", autocommit=True) as pg:
-            pg.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            pg.execute(f'CREATE DATABASE "{name}"')
-    manage = [PY, str(ROOT / "manage.py")]
-    quiet = {"env": env, "check": True, "stdout": subprocess.DEVNULL, "cwd": ROOT}
-    subprocess.run([*manage, "migrate", "--noinput"], **quiet)
-    subprocess.run([*manage, "collectstatic", "--noinput"], **quiet)
-    # Jobs run as they are queued, so resources are extracted and indexed before the timing.
-    inline = dict(env, TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend")
-    subprocess.run([*manage, "load_demo_trust"], **dict(quiet, env=inline))
 
 
 def sign_in():
@@ -159,24 +119,7 @@ def count_queries(env, paths):
 
 
 def run(database, seconds, pool):
-    workdir = Path(tempfile.mkdtemp(prefix=f"sbs-{database}-"))
-    env = environment(database, workdir)
-    print(f"\n== {database}: building the demo trust ...", flush=True)
-    prepare(database, env)
-    server = subprocess.Popen(
-        [PY, "-m", "gunicorn", "intranet.wsgi", "--config", "gunicorn.conf.py"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(100):
-            try:
-                http.client.HTTPConnection("127.0.0.1", PORT, timeout=2).request("GET", "/healthz")
-                break
-            except OSError:
-                time.sleep(0.3)
+    with serve.production(database, PORT, PASSWORD, workers=2, pg_url=PG_URL) as env:
         cookie = sign_in()
         pages = dict(PAGES)
         conn = http.client.HTTPConnection("127.0.0.1", PORT)
@@ -198,9 +141,6 @@ def run(database, seconds, pool):
                 flush=True,
             )
         return rows
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def main():

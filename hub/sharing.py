@@ -82,10 +82,12 @@ def inspect(user, fileobj, name, kind):
     """Everything the share form tells the sharer about one file."""
     text = read_text(fileobj, name, kind)
     digest = sha256_of(fileobj)
+    duplicate = find_duplicate(user, digest, file_metadata(fileobj)[1])
     return {
         "sha256": digest,
-        "duplicate": find_duplicate(user, digest, file_metadata(fileobj)[1]),
-        "similar": near_duplicates(user, text),
+        "duplicate": duplicate,
+        # The very same file is said once, as the duplicate, not again as "nearly the same".
+        "similar": [(score, r) for score, r in near_duplicates(user, text) if r != duplicate],
         "suggestions": suggestions(name, text),
     }
 
