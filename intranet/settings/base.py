@@ -156,6 +156,14 @@ AUTHENTICATION_BACKENDS = [
     # A second username for the same person (people.models.UsernameAlias).
     "people.backends.UsernameAliasBackend",
 ]
+# Argon2id first (people/hashers.py says why); the others verify older hashes, upgraded on use.
+PASSWORD_HASHERS = [
+    "people.hashers.StaffArgon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
