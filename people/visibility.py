@@ -248,16 +248,10 @@ class PageAudience:
 # --- resources -------------------------------------------------------------------------------
 
 
-def resource_audience(user):
-    """The rule for resources as a `Q` over the resource's own columns, or None when `user`
-    may see every resource. Filtering with it directly (rather than `pk IN` a subquery over all
-    resources) lets the database check only the rows it is already reading."""
+def shared_resource_audience(person):
+    """What everyone with `person`'s school and groups may see (a `Q` over the resource's own
+    columns), leaving out what only an uploader sees: `resource_audience` adds that."""
     Resource = get_document_model()
-    person = viewer(user)
-    if not person.signed_in:
-        return Q(pk__in=[])
-    if person.trust_admin:
-        return None
     audience = Q(visibility=Resource.TRUST) | Q(
         visibility=Resource.RESTRICTED,
         # A subquery on the link table rather than a join: no duplicate rows to collapse.
@@ -267,7 +261,19 @@ def resource_audience(user):
     )
     if person.school_id is not None:
         audience |= Q(visibility=Resource.SCHOOL, school_id=person.school_id)
-    return (audience & Q(withdrawn=False)) | Q(uploaded_by_user_id=person.pk)
+    return audience & Q(withdrawn=False)
+
+
+def resource_audience(user):
+    """The rule for resources as a `Q` over the resource's own columns, or None when `user`
+    may see every resource. Filtering with it directly (rather than `pk IN` a subquery over all
+    resources) lets the database check only the rows it is already reading."""
+    person = viewer(user)
+    if not person.signed_in:
+        return Q(pk__in=[])
+    if person.trust_admin:
+        return None
+    return shared_resource_audience(person) | Q(uploaded_by_user_id=person.pk)
 
 
 def permitted_resource_ids(user):

@@ -4,6 +4,8 @@ and the rows shown are asked of the visibility rules even when the ids came from
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from hub.models import Resource
 from people.models import StaffProfile
@@ -113,3 +115,37 @@ def test_only_the_cache_keeps_a_count_a_bulk_update_bypassed(
     assert titles(client, hub.outsider)[1].paginator.count == 1
     Resource.objects.filter(pk=hub.shared.pk).update(visibility=Resource.SCHOOL, school=hub.coppice)
     assert titles(client, hub.outsider)[1].paginator.count == count_after
+
+
+def test_teachers_of_one_school_share_an_answer(client, hub, make_user):
+    colleague = make_user("teacher.colleague", school=hub.coppice)
+    ResourceFactory(
+        title="Coppice only", school=hub.coppice, visibility=Resource.SCHOOL, kind="txt"
+    )
+    first, _ = titles(client, hub.teacher)
+    client.force_login(colleague)
+    client.get("/hub/")  # the session and site caches, as for any request
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/hub/")
+    assert sorted(r.title for r in response.context["items"]) == sorted(first)
+    assert not any("WITH mb" in q["sql"] for q in ctx.captured_queries)
+
+
+def test_an_uploader_who_alone_sees_their_upload_shares_with_nobody(client, hub, make_user):
+    colleague = make_user("teacher.colleague", school=hub.coppice)
+    private = Group.objects.create(name="Cache test private")
+    ResourceFactory(
+        title="Only for the named group",
+        visibility=Resource.RESTRICTED,
+        restricted_to=[private],
+        uploaded_by_user=hub.teacher,
+        kind="txt",
+    )
+    # The colleague asks first; the uploader must not be given the colleague's answer...
+    shown, page = titles(client, colleague)
+    assert "Only for the named group" not in shown and page.paginator.count == 1
+    shown, page = titles(client, hub.teacher)
+    assert "Only for the named group" in shown and page.paginator.count == 2
+    # ...nor the colleague the uploader's.
+    shown, page = titles(client, colleague)
+    assert "Only for the named group" not in shown and page.paginator.count == 1
