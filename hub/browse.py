@@ -117,15 +117,23 @@ class Browse:
             self.ranked = {pk: i for i, pk in enumerate(ranked)}
             # No match: an id no row has (an empty IN list has no SQL to embed).
             base = base.filter(pk__in=ranked or [0])
-        columns = ["pk", "resource_type_id", "school_id", "created_at", "download_count", "title"]
-        names = "id, rtype, school, created, downloads, title"
+        # Only the columns this sort needs are copied into the visible set (each is copied
+        # for every visible resource).
+        columns = ["pk", "resource_type_id", "school_id", "created_at"]
+        names = ["id", "rtype", "school", "created"]
+        if self.sort in ("downloads", "schools"):
+            columns.append("download_count")
+            names.append("downloads")
+        if self.sort == "title":
+            columns.append("title")
+            names.append("title")
         if self.sort == "schools":
             # Counted only for this sort: a subquery per visible resource (hub.models).
-            base, names = base.with_school_usage(self.user), names + ", schools"
+            base = base.with_school_usage(self.user)
             columns.append("schools_using")
+            names.append("schools")
         base_sql, params = base.order_by().values(*columns).query.sql_with_params()
         params = list(params)
-        ctes = [f"mb ({names}) AS MATERIALIZED ({base_sql})"]
         preds = {}
         for key, ids in self.filterset.predicates().items():
             sql, p = ids.order_by().query.sql_with_params()
@@ -137,9 +145,14 @@ class Browse:
                 return "", []
             return " WHERE " + " AND ".join(c for c, _ in chosen), [x for _, p in chosen for x in p]
 
-        sql, p = where()
-        ctes.append(f"m AS (SELECT * FROM mb{sql})")
-        params += p
+        # Unfiltered, the visible set is itself `m` (a second CTE over it would be copied
+        # again, as a CTE used more than once is materialised).
+        visible = "mb" if preds else "m"
+        ctes = [f"{visible} ({', '.join(names)}) AS MATERIALIZED ({base_sql})"]
+        if preds:
+            sql, p = where()
+            ctes.append(f"m AS (SELECT * FROM mb{sql})")
+            params += p
         src = {}
         for key in hub_facets.KEYS:
             if key in preds:
