@@ -55,7 +55,8 @@ def _audience(person, version):
     if person.trust_admin:
         return ("all",)
     groups = tuple(sorted(person.group_ids))
-    own_key = f"lte:hub-browse:own:{version}:{person.pk}:{person.school_id}:{groups}"
+    listed = ",".join(map(str, groups))
+    own_key = f"lte:hub-browse:own:{version}:{person.pk}:{person.school_id}:{listed}"
     own_only = cache.get(own_key)
     if own_only is None:
         audience = shared_resource_audience(person)
