@@ -11,11 +11,13 @@ Each working group's lead role is created the first time the group's page is sav
 group ("Science") gets its tree and its lead role without code changes."""
 
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 TRUST_ADMINS = "Trust administrators"
 HEADTEACHERS = "Headteachers"
+HEADTEACHERS_CACHE_KEY = "lte:roles:headteachers-group"
 STAFF = "Staff"
 # Named audiences that resources and policies can be restricted to.
 AUDIENCE_GROUPS = ["Safeguarding leads", "SENCOs"]
@@ -112,3 +114,14 @@ def ensure_base_roles():
             )
     _grant_collection_permissions(admins)
     return staff
+
+
+def headteachers_group_id():
+    """The Headteachers group's id (0 if there is none), from the cache: a membership test is
+    then `in viewer(user).group_ids`, with no query."""
+    group_id = cache.get(HEADTEACHERS_CACHE_KEY)
+    if group_id is None:
+        group_id = Group.objects.filter(name=HEADTEACHERS).values_list("pk", flat=True).first()
+        group_id = group_id or 0
+        cache.set(HEADTEACHERS_CACHE_KEY, group_id, 300)
+    return group_id

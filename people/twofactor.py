@@ -15,15 +15,13 @@ import base64
 
 import segno
 from django.conf import settings
-from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .roles import HEADTEACHERS
+from .roles import headteachers_group_id
 from .visibility import viewer
 
 PENDING = "lte_2fa_pending"  # session key: the user who gave a right password, awaiting a code
@@ -31,18 +29,9 @@ PENDING_SECONDS = 300
 RECOVERY_CODES = 10
 APP_DEVICE_NAME = "Authenticator app"
 RECOVERY_DEVICE_NAME = "Recovery codes"
-HEADTEACHERS_CACHE_KEY = "lte:2fa:headteachers-group"
 
 
 # --- the rule --------------------------------------------------------------------------------
-
-
-def _headteachers_group_id():
-    group_id = cache.get(HEADTEACHERS_CACHE_KEY)
-    if group_id is None:
-        group_id = Group.objects.filter(name=HEADTEACHERS).values_list("pk", flat=True).first()
-        cache.set(HEADTEACHERS_CACHE_KEY, group_id or 0, 300)
-    return group_id
 
 
 def second_factor_required(user):
@@ -56,7 +45,7 @@ def second_factor_required(user):
         person.superuser
         or person.trust_admin
         or person.editor
-        or _headteachers_group_id() in person.group_ids
+        or headteachers_group_id() in person.group_ids
     )
 
 

@@ -9,8 +9,8 @@
 from functools import cached_property
 
 from people.models import StaffProfile
-from people.roles import HEADTEACHERS
-from people.visibility import can_view_page, is_trust_admin
+from people.roles import headteachers_group_id
+from people.visibility import can_view_page, is_trust_admin, viewer
 
 from .models import PolicyDelegate
 
@@ -41,7 +41,7 @@ class PolicyAccess:
             return False
         if self.profile and self.profile.job_role == "headteacher":
             return True
-        return self.user.groups.filter(name=HEADTEACHERS).exists()
+        return headteachers_group_id() in viewer(self.user).group_ids
 
     @cached_property
     def delegated_school_ids(self):
