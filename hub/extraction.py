@@ -26,6 +26,7 @@ from people.jobs import retrying, runs_inline
 from .accessibility import check_file, is_accessible
 from .filetypes import check_zip_limits
 from .models import Resource
+from .signals import resource_text_changed
 from .similarity import fingerprint
 
 logger = logging.getLogger(__name__)
@@ -340,6 +341,7 @@ def extract_into(resource):
         insert_or_update_object(resource)
     except Exception:
         logger.warning("Could not reindex resource %s", resource.pk, exc_info=True)
+    resource_text_changed.send(sender=Resource, resource=resource)
     if stopped is not None:
         raise stopped
     return status
