@@ -63,19 +63,21 @@ def _layer_norm(x, weight, bias):
     return (x - mean) / np.sqrt(var + EPS) * weight + bias
 
 
-def _erf(x):
-    # Abramowitz & Stegun 7.1.26 (error < 1.5e-7, below float32's own rounding here).
-    sign = np.sign(x)
-    a = np.abs(x)
-    t = 1.0 / (1.0 + 0.3275911 * a)
-    poly = t * (
-        0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))
-    )
-    return sign * (1.0 - poly * np.exp(-a * a))
-
-
 def _gelu(x):
-    return 0.5 * x * (1.0 + _erf(x / np.float32(np.sqrt(2.0))))
+    """x * Phi(x), Phi through erf by Abramowitz & Stegun 7.1.26 (error < 1.5e-7, below
+    float32's own rounding here); in place, as this is a third of the forward pass."""
+    a = np.abs(x) * np.float32(1 / np.sqrt(2.0))
+    t = 1.0 / (1.0 + np.float32(0.3275911) * a)
+    poly = np.float32(1.061405429) * t
+    for c in (-1.453152027, 1.421413741, -0.284496736, 0.254829592):
+        poly += np.float32(c)
+        poly *= t
+    np.square(a, out=a)
+    np.negative(a, out=a)
+    np.exp(a, out=a)
+    poly *= a
+    poly *= 0.5  # half the tail: Phi(-|x|)
+    return x * np.where(x >= 0, 1.0 - poly, poly)
 
 
 class MiniLM:

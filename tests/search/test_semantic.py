@@ -37,7 +37,8 @@ def catch_up(semantic_on, world):
     """A resource whose words share nothing with STRUGGLING but whose meaning is that."""
     return ResourceFactory(
         title="Phonics catch-up intervention",
-        description="Daily sessions for pupils who are behind with phonics and decoding.",
+        description="Daily catch-up sessions for Year 2 pupils who are behind with reading: "
+        "phonics, decoding and blending.",
         school=world.school_a,
         lines=["Twelve-week programme of short daily phonics sessions."],
         uploaded_by_user=world.teacher_a,
