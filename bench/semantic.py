@@ -50,16 +50,20 @@ def setup():
         os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'semantic.sqlite3'}"
         os.environ["MEDIA_ROOT"] = str(workdir / "media")
         os.environ.setdefault("DEMO_PASSWORD", uuid.uuid4().hex)  # throwaway users only
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "intranet.settings.dev")
-    os.environ["SEARCH_SEMANTIC"] = "1"
+    # The test settings run jobs (extraction, index updates) at once, as bench/relevance.py.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "intranet.settings.test")
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
+
+    settings.SEARCH_SEMANTIC = True
 
     if fresh:
         print("Building the demo trust in a throwaway SQLite database...")
-        call_command("load_demo_trust", verbosity=0)
+        call_command("migrate", verbosity=0)
+        call_command("load_demo_trust", quiet=True)
         call_command("embed_documents", quiet=True)
 
 

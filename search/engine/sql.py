@@ -101,6 +101,8 @@ class SQLEngine(HitsMixin, FacetsMixin, SuggestionsMixin):
             _total, _capped, _raw, top = self.run(scope, parsed, mode, req, cap=limit)
             if top or len(parsed.required_clauses()) < 2:
                 break
+        if Hybrid.wanted(text):
+            top = Hybrid.fused(scope, text, top)[:limit]
         return [oid for _eid, ct, oid in top if ct == scope.R]
 
     def plain_count(self, scope, parsed, mode, cap=None):

@@ -43,9 +43,24 @@ class Hybrid:
         installed, sorted by date, or a page past the fused window)."""
         if req.sort != "relevance" or req.page * req.per_page > WINDOW:
             return None
-        if not enabled() or not req.text.strip():
+        if not cls.wanted(req.text):
             return None
         return cls(req)
+
+    @staticmethod
+    def wanted(text):
+        return bool(text.strip()) and enabled()
+
+    @staticmethod
+    def semantic(scope, text):
+        """The visible entries nearest `text` in meaning, best first (at most WINDOW)."""
+        min_score = getattr(settings, "SEARCH_SEMANTIC_MIN_SCORE", 0.3)
+        return nearest(scope, embed([text])[0], WINDOW, min_score)
+
+    @classmethod
+    def fused(cls, scope, text, top):
+        """The keyword ranking `top` fused with the semantic one (the hub's list)."""
+        return rrf(top, cls.semantic(scope, text))
 
     def keyword_request(self):
         """The keyword engine's part: its best WINDOW entries, with the facets asked for."""
@@ -54,8 +69,7 @@ class Hybrid:
     def fuse(self, scope, total, top):
         """(total, one page of [(entry id, ct, oid)]) of the fused ranking. `top` is the
         keyword engine's best WINDOW; semantic matches it did not find add to the total."""
-        min_score = getattr(settings, "SEARCH_SEMANTIC_MIN_SCORE", 0.3)
-        semantic = nearest(scope, embed([self.req.text])[0], WINDOW, min_score)
+        semantic = self.semantic(scope, self.req.text)
         fused = rrf(top, semantic)
         keyword = set(top)
         total += sum(1 for entry in semantic if entry not in keyword)

@@ -13,12 +13,16 @@ import os
 import threading
 from pathlib import Path
 
-import numpy as np
-
-from .tokenizer import WordPiece
-
+# One BLAS thread per process, set before numpy loads (the settings set it first): a web or
+# worker process is one of several on few cores, and OpenBLAS's own threads then fight them
+# (a document took 1.1 s with two threads on two busy cores, 0.3 s with one).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+import numpy as np  # noqa: E402 - after the thread setting
+
+from .tokenizer import WordPiece  # noqa: E402
 
 DIMENSIONS = 384  # the hidden size, and so the vector length
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)

@@ -14,6 +14,7 @@ from search.engine import Filters, Scope, get_engine
 from search.semantic import fusion, indexing, vectors
 from search.semantic.indexing import embed_objects, key_of
 from search.semantic.models import DocVector
+from search.wagtail_hooks import rank_resources
 from tests.factories import ContentPageFactory
 from tests.hub.factories import ResourceFactory
 
@@ -180,3 +181,18 @@ def test_embed_documents_command(semantic_on, world, capsys):
     assert vector_of(world.calc)
     call_command("embed_documents", quiet=True)
     assert capsys.readouterr().out.startswith("0 of ")
+
+
+def test_hub_search_is_fused_too(catch_up, world):
+    """The hub's own list (/hub/?q=) ranks through the same hook, fused, visible ids only."""
+    hidden = ResourceFactory(
+        title="Readers needing help",
+        description="Struggling readers: help and named pupils.",
+        visibility=Resource.RESTRICTED,
+        restricted_to=[world.sencos],
+        school=world.school_b,
+        uploaded_by_user=world.senco_b,
+    )
+    ids = rank_resources(world.teacher_b, STRUGGLING, 50)
+    assert catch_up.pk in ids
+    assert hidden.pk not in ids
