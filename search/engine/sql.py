@@ -61,7 +61,7 @@ class SQLEngine(HitsMixin, FacetsMixin, SuggestionsMixin):
             total, capped, raw, top = self.run(scope, parsed, mode, req)
         keyword_total = total
         if hybrid:
-            total, top = hybrid.fuse(scope, total, top)
+            total, top = hybrid.fuse(scope, total, top, mode)
         rows = self.with_bodies(scope, top)
         hits = self.load_hits(scope, rows, parsed, req.request)
         facets = self.build_facets(scope, raw, filters) if req.with_facets else []
@@ -102,7 +102,7 @@ class SQLEngine(HitsMixin, FacetsMixin, SuggestionsMixin):
             if top or len(parsed.required_clauses()) < 2:
                 break
         if Hybrid.wanted(text):
-            top = Hybrid.fused(scope, text, top)[:limit]
+            top = Hybrid.fused(scope, text, top, mode)[:limit]
         return [oid for _eid, ct, oid in top if ct == scope.R]
 
     def plain_count(self, scope, parsed, mode, cap=None):

@@ -15,13 +15,19 @@ RRF_K = 60
 WINDOW = 100
 
 
-def rrf(*rankings, k=RRF_K):
+# When no entry had every word, the keyword engine ranks entries with any of them ("help" for
+# "help for struggling readers"): weaker evidence, so its ranks count half in the fusion.
+ANY_WORD_WEIGHT = 0.5
+
+
+def rrf(*rankings, k=RRF_K, weights=None):
     """Keys of all rankings, best fused score first (ties: the better single rank, then the
-    earlier ranking)."""
+    earlier ranking). `weights`: one factor per ranking (default 1)."""
+    weights = weights or [1.0] * len(rankings)
     scores, best = {}, {}
-    for ranking in rankings:
+    for ranking, weight in zip(rankings, weights, strict=True):
         for rank, key in enumerate(ranking, start=1):
-            scores[key] = scores.get(key, 0.0) + 1.0 / (k + rank)
+            scores[key] = scores.get(key, 0.0) + weight / (k + rank)
             best.setdefault(key, rank)
             best[key] = min(best[key], rank)
     order = {}
@@ -58,20 +64,20 @@ class Hybrid:
         return nearest(scope, embed([text])[0], WINDOW, min_score)
 
     @classmethod
-    def fused(cls, scope, text, top):
-        """The keyword ranking `top` fused with the semantic one (the hub's list)."""
-        return rrf(top, cls.semantic(scope, text))
+    def fused(cls, scope, text, top, mode="all"):
+        """The keyword ranking `top` (found in `mode`: all words, or any) fused with the
+        semantic one."""
+        weight = 1.0 if mode == "all" else ANY_WORD_WEIGHT
+        return rrf(top, cls.semantic(scope, text), weights=[weight, 1.0])
 
     def keyword_request(self):
         """The keyword engine's part: its best WINDOW entries, with the facets asked for."""
         return self.req.replace(page=1, per_page=WINDOW)
 
-    def fuse(self, scope, total, top):
+    def fuse(self, scope, total, top, mode="all"):
         """(total, one page of [(entry id, ct, oid)]) of the fused ranking. `top` is the
         keyword engine's best WINDOW; semantic matches it did not find add to the total."""
-        semantic = self.semantic(scope, self.req.text)
-        fused = rrf(top, semantic)
-        keyword = set(top)
-        total += sum(1 for entry in semantic if entry not in keyword)
+        fused = self.fused(scope, self.req.text, top, mode)
+        total += len(set(fused) - set(top))
         start = (self.req.page - 1) * self.req.per_page
         return total, fused[start : start + self.req.per_page]

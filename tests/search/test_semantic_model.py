@@ -66,3 +66,8 @@ def test_rrf_sums_reciprocal_ranks():
 
 def test_rrf_of_one_ranking_keeps_it():
     assert rrf(["x", "y", "z"], []) == ["x", "y", "z"]
+
+
+def test_rrf_weights_scale_a_ranking():
+    # x: 0.5/61 = 1/122; y: 1/61 -> the full-weight ranking's first wins.
+    assert rrf(["x"], ["y"], weights=[0.5, 1.0]) == ["y", "x"]
