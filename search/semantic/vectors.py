@@ -4,10 +4,11 @@
 One row per indexed object (content type and id, as in `intranet_search_doc`): 384 float32
 numbers, unit length, as bytes (a BLOB on SQLite, bytea on PostgreSQL). Neither database here
 can rank them itself (Python's sqlite3 cannot load sqlite-vec; the PostgreSQL server has no
-pgvector), so the ranking is numpy's: a dot product over the visible rows, ~1 ms at 10k.
+pgvector), so the ranking is numpy's: one dot product with every vector (~1 ms at 20k), then
+the database says which of the nearest the user may see.
 
 The matrix of every vector is kept per process and reloaded when the table changes (its row
-count, newest update or largest id move), so a search reads only the visible ids from the
+count, newest update or largest id move), so a search reads a few hundred ids from the
 database, never the vectors."""
 
 import threading
@@ -28,8 +29,7 @@ def to_bytes(vector):
 class _Matrix:
     def __init__(self):
         self.version = None
-        self.rows = {}
-        self.matrix = None
+        self.data = ([], None)  # (keys, matrix), replaced as one: threads read it unlocked
         self.lock = threading.Lock()
 
     def current(self):
@@ -40,17 +40,16 @@ class _Matrix:
             with self.lock:
                 keys, vectors = [], []
                 for ct, oid, blob in DocVector.objects.values_list("ct", "oid", "vector"):
-                    keys.append((ct, oid))
+                    keys.append((int(ct), int(oid)))
                     vectors.append(np.frombuffer(bytes(blob), dtype="<f4"))
-                self.rows = {key: i for i, key in enumerate(keys)}
-                self.matrix = (
-                    np.vstack(vectors) if vectors else np.zeros((0, DIMENSIONS), np.float32)
-                )
+                matrix = np.vstack(vectors) if vectors else np.zeros((0, DIMENSIONS), np.float32)
+                self.data = (keys, matrix)
                 self.version = version
-        return self.rows, self.matrix
+        return self.data
 
 
 _cache = _Matrix()
+BATCH = 400
 
 
 def forget():
@@ -61,25 +60,36 @@ def forget():
 def nearest(scope, query_vector, limit, min_score):
     """[(entry id, content type id, object id)] of the `limit` visible entries nearest the
     query, best first, none below `min_score` (cosine). Only entries this user may see, with
-    the filters asked for, are ever scored: the candidates are `scope.allowed_sql()`, the same
-    restriction the keyword engine applies."""
-    rows, matrix = _cache.current()
-    if not rows:
+    the filters asked for, are ever returned: each candidate must pass `scope.allowed_sql()`,
+    the restriction the keyword engine matches in, before it can be ranked here or fused.
+
+    The candidates are taken in order of similarity, BATCH at a time, and the database keeps
+    the visible ones: reading every visible id instead cost 70 ms at 10k entries on SQLite and
+    120 ms at 20k; this reads a few hundred, whatever the size. The answer is the same: the
+    best `limit` of the visible entries."""
+    keys, matrix = _cache.current()
+    if not keys:
         return []
+    scores = matrix @ np.asarray(query_vector, dtype=np.float32)
+    above = np.flatnonzero(scores >= min_score)
+    order = above[np.argsort(-scores[above], kind="stable")]
     where, params = scope.allowed_sql()
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT d.id, d.ct, d.oid FROM intranet_search_doc d WHERE {where}", params)
-        visible = cursor.fetchall()
-    entries, index = [], []
-    for eid, ct, oid in visible:
-        i = rows.get((int(ct), int(oid)))
-        if i is not None:
-            entries.append((int(eid), int(ct), int(oid)))
-            index.append(i)
-    if not entries:
-        return []
-    scores = matrix[np.asarray(index)] @ np.asarray(query_vector, dtype=np.float32)
-    k = min(limit, len(entries))
-    best = np.argpartition(-scores, k - 1)[:k]
-    best = best[np.argsort(-scores[best], kind="stable")]
-    return [entries[i] for i in best if scores[i] >= min_score]
+    out = []
+    for start in range(0, len(order), BATCH):
+        chunk = [keys[i] for i in order[start : start + BATCH]]
+        oids = sorted({oid for _ct, oid in chunk})
+        marks = ", ".join(["%s"] * len(oids))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT d.id, d.ct, d.oid FROM intranet_search_doc d "
+                f"WHERE d.oid IN ({marks}) AND {where}",
+                oids + list(params),
+            )
+            visible = {(int(ct), int(oid)): int(eid) for eid, ct, oid in cursor.fetchall()}
+        for key in chunk:
+            eid = visible.get(key)
+            if eid is not None:
+                out.append((eid, *key))
+                if len(out) == limit:
+                    return out
+    return out

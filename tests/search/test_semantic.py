@@ -196,3 +196,15 @@ def test_hub_search_is_fused_too(catch_up, world):
     ids = rank_resources(world.teacher_b, STRUGGLING, 50)
     assert catch_up.pk in ids
     assert hidden.pk not in ids
+
+
+def test_candidates_in_batches_give_the_same_answer(catch_up, world, monkeypatch):
+    """The nearest entries are checked for visibility a batch at a time: any batch size gives
+    the best `limit` visible entries."""
+    query = semantic.embed([STRUGGLING])[0]
+    scope = Scope(world.teacher_b, Filters())
+    whole = vectors.nearest(scope, query, 100, -1.0)
+    assert len(whole) >= 3
+    monkeypatch.setattr(vectors, "BATCH", 1)
+    assert vectors.nearest(scope, query, 100, -1.0) == whole
+    assert vectors.nearest(scope, query, 2, -1.0) == whole[:2]
