@@ -14,7 +14,8 @@ class DocVector(models.Model):
     vector = models.BinaryField()
     # sha1 of the text embedded: an unchanged text is not embedded again.
     digest = models.CharField(max_length=40)
-    updated_at = models.DateTimeField(auto_now=True)
+    # Indexed: its MAX tells a process that its copy of the vectors is stale (vectors.py).
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         app_label = "intranet_search"
