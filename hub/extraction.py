@@ -26,7 +26,7 @@ from people.jobs import retrying, runs_inline
 from .accessibility import check_file, is_accessible
 from .filetypes import check_zip_limits
 from .models import Resource
-from .signals import resource_text_changed
+from .text_signal import resource_text_changed
 from .similarity import fingerprint
 
 logger = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""Signals hub sends for apps above it (search embeds a resource's text on them)."""
+"""A signal hub sends for apps above it: search embeds a resource's text on it."""
 
 from django.dispatch import Signal
 
