@@ -26,8 +26,8 @@ from people.jobs import retrying, runs_inline
 from .accessibility import check_file, is_accessible
 from .filetypes import check_zip_limits
 from .models import Resource
-from .text_signal import resource_text_changed
 from .similarity import fingerprint
+from .text_signal import resource_text_changed
 
 logger = logging.getLogger(__name__)
 ZIP_KINDS = {"docx", "pptx", "xlsx", "odt", "ods", "odp"}
