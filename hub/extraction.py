@@ -28,6 +28,7 @@ from .accessibility import check_file, is_accessible
 from .filetypes import check_zip_limits
 from .models import Resource
 from .similarity import fingerprint
+from .text_signal import resource_text_changed
 
 logger = logging.getLogger(__name__)
 ZIP_KINDS = {"docx", "pptx", "xlsx", "odt", "ods", "odp"}
@@ -342,6 +343,7 @@ def extract_into(resource):
         insert_or_update_object(resource)
     except Exception:
         logger.warning("Could not reindex resource %s", resource.pk, exc_info=True)
+    resource_text_changed.send(sender=Resource, resource=resource)
     if stopped is not None:
         raise stopped
     return status

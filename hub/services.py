@@ -18,6 +18,7 @@ from people.visibility import viewer
 
 from .extraction import extract_resource_text
 from .models import Download, Resource, ResourceVersion
+from .text_signal import resource_text_changed
 
 # The hub's entries in the audit trail (people/audit.py); registered by hub/wagtail_hooks.py.
 AUDIT_ACTIONS = {
@@ -196,6 +197,7 @@ def update_resource(resource, *, user, withdrawn, **fields):
     others = {name: change for name, change in changed.items() if name not in VISIBILITY_FIELDS}
     if others:
         log(resource, "lte.metadata", user=user, data=others)
+        resource_text_changed.send(sender=type(resource), resource=resource)
     set_withdrawn(resource, withdrawn, user=user)
     return resource
 

@@ -92,3 +92,6 @@ class Term(models.Model):
 
     def __str__(self):
         return self.word
+
+
+from .semantic.models import DocVector  # noqa: E402, F401 - registers the model

@@ -264,6 +264,15 @@ if SEARCH_BACKEND not in {"database", "postgres"}:
         {"URLS": [SEARCH_URL], "INDEX": os.environ.get("SEARCH_INDEX", "lte"), "TIMEOUT": 10}
     )
 
+# Meaning-based search (search/semantic): a local sentence-embedding model fused with the
+# keyword ranking. SEARCH_SEMANTIC=0 switches it off; without the model installed it is off.
+# Its numpy runs one BLAS thread per process (set here, before anything loads numpy): several
+# processes share few cores, and more threads only made each embedding slower.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+SEARCH_SEMANTIC = os.environ.get("SEARCH_SEMANTIC", "1").lower() not in {"0", "false", "off", "no"}
+# Cosine similarity below which a semantic neighbour is not a match.
+SEARCH_SEMANTIC_MIN_SCORE = float(os.environ.get("SEARCH_SEMANTIC_MIN_SCORE", "0.3"))
+
 WAGTAIL_SITE_NAME = "LTE Intranet"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_DOCUMENT_MODEL = "hub.Resource"

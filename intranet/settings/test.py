@@ -13,3 +13,7 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Extraction inline (no child process) except in the tests of the hard limit.
 HUB_EXTRACT_HARD_TIMEOUT = 0
+
+# Off in the suite: embedding every page the fixtures publish would slow every test; the
+# semantic tests (tests/search/test_semantic*.py) switch it on.
+SEARCH_SEMANTIC = False

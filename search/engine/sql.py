@@ -8,6 +8,7 @@ rank and read text (`match_from`, `score_sql`, `text_columns`, ...)."""
 from django.db import connection
 
 from ..query import ParsedQuery
+from ..semantic.fusion import Hybrid
 from .content import synonym_groups, tables
 from .facets import FacetsMixin, make_facet
 from .hits import HitsMixin, resource_hit
@@ -48,13 +49,19 @@ class SQLEngine(HitsMixin, FacetsMixin, SuggestionsMixin):
             return Results(text, [], 0, [], engine=self.name)
         mode = "all"
         req = req.replace(page=max(1, min(req.page, MAX_PAGES)))
-        total, capped, raw, top = self.run(scope, parsed, mode, req)
+        # Meaning-based ranking fused with this one (search/semantic), or None.
+        hybrid = Hybrid.for_request(req)
+        kreq = hybrid.keyword_request() if hybrid else req
+        total, capped, raw, top = self.run(scope, parsed, mode, kreq)
         if total == 0 and len(parsed.required_clauses()) > 1:
             mode = "any"
-            total, capped, raw, top = self.run(scope, parsed, mode, req)
+            total, capped, raw, top = self.run(scope, parsed, mode, kreq)
         if total and not top and req.page > 1:  # past the end: show the last page
             req = req.replace(page=max(1, min(MAX_PAGES, -(-total // req.per_page))))
             total, capped, raw, top = self.run(scope, parsed, mode, req)
+        keyword_total = total
+        if hybrid:
+            total, top = hybrid.fuse(scope, total, top, mode)
         rows = self.with_bodies(scope, top)
         hits = self.load_hits(scope, rows, parsed, req.request)
         facets = self.build_facets(scope, raw, filters) if req.with_facets else []
@@ -69,7 +76,7 @@ class SQLEngine(HitsMixin, FacetsMixin, SuggestionsMixin):
             engine=self.name,
             capped=capped,
         )
-        if total == 0 or mode == "any":
+        if keyword_total == 0 or mode == "any":
             results.suggestion = self.suggest(req.user, parsed, filters)
         if total == 0 and filters.active():
             results.relax = self.relax(req.user, parsed, filters)
@@ -94,6 +101,8 @@ class SQLEngine(HitsMixin, FacetsMixin, SuggestionsMixin):
             _total, _capped, _raw, top = self.run(scope, parsed, mode, req, cap=limit)
             if top or len(parsed.required_clauses()) < 2:
                 break
+        if Hybrid.wanted(text):
+            top = Hybrid.fused(scope, text, top, mode)[:limit]
         return [oid for _eid, ct, oid in top if ct == scope.R]
 
     def plain_count(self, scope, parsed, mode, cap=None):
