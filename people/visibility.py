@@ -280,6 +280,8 @@ def permitted_resource_ids(user):
     """The ids of the resources `user` may see, as a subquery (`values("pk")`), or None when
     they may see every resource. Search embeds the subquery in its own SQL; it composes with
     Wagtail's `.search()`, which refuses filters through many-to-many relations."""
+    if not viewer(user).signed_in:
+        return get_document_model().objects.none().values("pk")  # callers test is_empty()
     audience = resource_audience(user)
     if audience is None:
         return None
