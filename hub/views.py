@@ -49,9 +49,19 @@ def browse(request):
         "filtering": run.filtering,
         "active_count": sum(len(v) for v in selected.values()),
         "search_fallback": run.fallback,
+        "corrected": run.corrected,
+        "exact_url": _exact_url(request) if run.corrected else "",
         "accessible_only": bool(run.filterset.value("accessible")),
     }
     return render(request, "hub/browse.html", context)
+
+
+def _exact_url(request):
+    """This search without spelling correction ("search instead for" what was typed)."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    params["exact"] = "1"
+    return f"?{params.urlencode()}"
 
 
 def _renamed(request):

@@ -49,6 +49,11 @@ def synonym_groups():
     return [s.term_list() for s in Synonym.objects.all()]
 
 
+def dictionary_words():
+    """Every word of the trust's synonyms and acronyms: never "corrected" into another word."""
+    return {word for group in synonym_groups() for term in group for word in term.split()}
+
+
 def tables():
     """Table names the SQL statements join (pages, and the hub's resource link tables)."""
     Resource = resource_model()

@@ -7,6 +7,8 @@ rank and read text (`match_from`, `score_sql`, `text_columns`, ...)."""
 
 from django.db import connection
 
+from hub.browse import Ranked
+
 from ..query import ParsedQuery
 from .content import synonym_groups, tables
 from .facets import FacetsMixin, make_facet
@@ -49,6 +51,11 @@ class SQLEngine(HitsMixin, FacetsMixin, SuggestionsMixin):
         mode = "all"
         req = req.replace(page=max(1, min(req.page, MAX_PAGES)))
         total, capped, raw, top = self.run(scope, parsed, mode, req)
+        corrected = ""
+        if total == 0 and not req.exact:
+            parsed, corrected, found = self.corrected_run(scope, parsed, req)
+            if corrected:
+                total, capped, raw, top = found
         if total == 0 and len(parsed.required_clauses()) > 1:
             mode = "any"
             total, capped, raw, top = self.run(scope, parsed, mode, req)
@@ -68,12 +75,24 @@ class SQLEngine(HitsMixin, FacetsMixin, SuggestionsMixin):
             mode=mode,
             engine=self.name,
             capped=capped,
+            corrected=corrected,
         )
-        if total == 0 or mode == "any":
+        if not corrected and (total == 0 or mode == "any"):
             results.suggestion = self.suggest(req.user, parsed, filters)
         if total == 0 and filters.active():
             results.relax = self.relax(req.user, parsed, filters)
         return results
+
+    def corrected_run(self, scope, parsed, req):
+        """(parsed, corrected text, run) for the query with its unknown words corrected from
+        what this user may see, when that finds something; else (parsed, "", None)."""
+        correction = self.correct(req.user, parsed)
+        if correction:
+            fixed = ParsedQuery(correction, synonym_groups())
+            found = self.run(scope, fixed, "all", req)
+            if found[0]:
+                return fixed, correction, found
+        return parsed, "", None
 
     def count(self, user, text, filters=None):
         parsed = ParsedQuery(text, synonym_groups())
@@ -81,20 +100,28 @@ class SQLEngine(HitsMixin, FacetsMixin, SuggestionsMixin):
             return 0
         return self.plain_count(Scope(user, filters or Filters()), parsed, "all")[0]
 
-    def ranked_resource_ids(self, user, text, limit):
+    def ranked_resource_ids(self, user, text, limit, exact=False):
         """Ids of the best `limit` visible resources for `text`, best first: what the hub's
-        own list needs, without snippets or facets. Falls back to "any of the words" like the
-        main search when no resource has them all."""
+        own list needs, without snippets or facets. Like the main search, a misspelt word is
+        corrected (`.corrected` on the list) unless `exact`, and "any of the words" is the
+        last resort when no resource has them all."""
         parsed = ParsedQuery(text, synonym_groups())
+        ranked = Ranked()
         if not parsed:
-            return []
+            return ranked
         scope = Scope(user, Filters(type="resource"))
         req = SearchRequest(user, text, scope.filters, per_page=limit, with_facets=False)
-        for mode in ("all", "any"):
-            _total, _capped, _raw, top = self.run(scope, parsed, mode, req, cap=limit)
-            if top or len(parsed.required_clauses()) < 2:
-                break
-        return [oid for _eid, ct, oid in top if ct == scope.R]
+        _total, _capped, _raw, top = self.run(scope, parsed, "all", req, cap=limit)
+        if not top and not exact:
+            correction = self.correct(user, parsed)
+            if correction:
+                fixed = ParsedQuery(correction, synonym_groups())
+                top = self.run(scope, fixed, "all", req, cap=limit)[3]
+                ranked.corrected = correction if top else ""
+        if not top and len(parsed.required_clauses()) > 1:
+            top = self.run(scope, parsed, "any", req, cap=limit)[3]
+        ranked.extend(oid for _eid, ct, oid in top if ct == scope.R)
+        return ranked
 
     def plain_count(self, scope, parsed, mode, cap=None):
         """How many visible entries match, counting no further than `cap` + 1."""

@@ -153,15 +153,23 @@ def test_sort_by_date(world, engine):
     assert [h.date for h in results.hits][: len(dates)] == dates  # undated ones last
 
 
-def test_spelling_suggestion(world, engine):
+def test_misspelt_word_shows_results_for_the_correction(world, engine):
     results = engine.search(world.teacher_a, "calulation")
-    assert results.total == 0
+    assert results.corrected == "calculation"
+    assert titles(results) == ["Written calculation policy"]
+    # "Search instead for" what was typed: nothing, with the suggestion as before.
+    results = engine.search(world.teacher_a, "calulation", exact=True)
+    assert results.total == 0 and not results.corrected
     assert results.suggestion == "calculation"
 
 
-def test_spelling_suggestion_never_reveals_hidden_words(world, engine):
-    assert engine.search(world.teacher_a, "axolotk").suggestion == ""
-    assert engine.search(world.senco_b, "axolotk").suggestion == "axolotl"
+def test_spelling_correction_never_reveals_hidden_words(world, engine):
+    hidden = engine.search(world.teacher_a, "axolotk")
+    assert hidden.total == 0 and hidden.corrected == "" and hidden.suggestion == ""
+    assert engine.search(world.senco_b, "axolotk").corrected == "axolotl"
+    # A word only in a document this teacher cannot open is "unknown" to her, like a word
+    # that is nowhere: neither is kept as it is by a correction, nor answered.
+    assert engine.search(world.teacher_a, "axolotl").total == 0
 
 
 def test_zero_results_names_filters_to_relax(world, engine):
