@@ -35,6 +35,13 @@ class SQLEngine(HitsMixin, FacetsMixin, SuggestionsMixin):
     def text_columns(self):
         raise NotImplementedError
 
+    def known_words(self, words):
+        """The subset of `words` the index's vocabulary holds (any document)."""
+        raise NotImplementedError
+
+    def parse(self, text):
+        return ParsedQuery(text, synonym_groups(), self.known_words)
+
     def cast_bigint(self, expr):
         return f"CAST({expr} AS bigint)"
 
@@ -44,7 +51,7 @@ class SQLEngine(HitsMixin, FacetsMixin, SuggestionsMixin):
 
     def execute(self, req):
         text, filters = req.text, req.filters
-        parsed = ParsedQuery(text, synonym_groups())
+        parsed = self.parse(text)
         scope = Scope(req.user, filters)
         if not parsed:
             return Results(text, [], 0, [], engine=self.name)
@@ -88,14 +95,14 @@ class SQLEngine(HitsMixin, FacetsMixin, SuggestionsMixin):
         what this user may see, when that finds something; else (parsed, "", None)."""
         correction = self.correct(req.user, parsed)
         if correction:
-            fixed = ParsedQuery(correction, synonym_groups())
+            fixed = self.parse(correction)
             found = self.run(scope, fixed, "all", req)
             if found[0]:
                 return fixed, correction, found
         return parsed, "", None
 
     def count(self, user, text, filters=None):
-        parsed = ParsedQuery(text, synonym_groups())
+        parsed = self.parse(text)
         if not parsed:
             return 0
         return self.plain_count(Scope(user, filters or Filters()), parsed, "all")[0]
@@ -105,7 +112,7 @@ class SQLEngine(HitsMixin, FacetsMixin, SuggestionsMixin):
         own list needs, without snippets or facets. Like the main search, a misspelt word is
         corrected (`.corrected` on the list) unless `exact`, and "any of the words" is the
         last resort when no resource has them all."""
-        parsed = ParsedQuery(text, synonym_groups())
+        parsed = self.parse(text)
         ranked = Ranked()
         if not parsed:
             return ranked
@@ -115,7 +122,7 @@ class SQLEngine(HitsMixin, FacetsMixin, SuggestionsMixin):
         if not top and not exact:
             correction = self.correct(user, parsed)
             if correction:
-                fixed = ParsedQuery(correction, synonym_groups())
+                fixed = self.parse(correction)
                 top = self.run(scope, fixed, "all", req, cap=limit)[3]
                 ranked.corrected = correction if top else ""
         if not top and len(parsed.required_clauses()) > 1:

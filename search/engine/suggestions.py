@@ -8,8 +8,8 @@ from urllib.parse import urlencode
 
 from wagtail.models import Page
 
-from ..query import ParsedQuery, prefix_words
-from .content import dictionary_words, resource_model, synonym_groups
+from ..query import prefix_words
+from .content import dictionary_words, resource_model
 from .scope import Scope
 from .types import FILTER_LABELS, KIND_LABELS, Filters
 
@@ -25,7 +25,7 @@ class SuggestionsMixin:
         """Whether `word` alone finds something this user may see (stemming and synonyms
         included): the only test of whether a word is "known", so that no correction or
         suggestion ever depends on a document the user cannot open."""
-        parsed = ParsedQuery(word, synonym_groups())
+        parsed = self.parse(word)
         return bool(parsed) and self.plain_count(Scope(user, Filters()), parsed, "all", cap=1)[0]
 
     def correct(self, user, parsed):
