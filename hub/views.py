@@ -45,6 +45,9 @@ def browse(request):
         "chips": _chips(request, run, context["facets"]),
         "query": run.query,
         "sort": run.sort,
+        # What the form submits: an order chosen, else best match, so that words typed into
+        # the box are ranked by relevance (the page without words still lists newest first).
+        "sort_choice": run.filterset.value("sort") or "relevance",
         "sorts": [(k, label) for k, (_o, label) in SORTS.items()],
         "filtering": run.filtering,
         "active_count": sum(len(v) for v in selected.values()),
