@@ -5,10 +5,10 @@ import os
 PG_URL = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
 
 
-def pg_admin(sql):
+def pg_admin(sql, server=PG_URL):
     import psycopg
 
-    with psycopg.connect(f"{PG_URL}/postgres", autocommit=True) as conn:
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
         conn.execute(sql)
 
 

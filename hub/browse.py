@@ -51,26 +51,28 @@ class Ranked(list):
     service was down and a simpler index answered (the page says so)."""
 
     fallback = False
+    corrected = ""  # a misspelt word found nothing: these ids are for this corrected query
 
 
 TAG_LIMIT = 25
 
 
-def _ranked_ids(user, query, limit):
+def _ranked_ids(user, query, limit, exact=False):
     """Ranked ids of the visible resources matching `query`, best first, from the first
     `lte_rank_resources` hook that answers (search registers one: its SQL engines rank with
     bounded SQL), or None: then the hub asks Wagtail's backend directly (`.search()`), which is
     also what happens under Elasticsearch/OpenSearch and when search is not installed."""
+    options = {"exact": True} if exact else {}
     for rank in hooks.get_hooks(RANK_RESOURCES):
-        ranked = rank(user, query, limit)
+        ranked = rank(user, query, limit, **options)
         if ranked is not None:
             return ranked
     return None
 
 
-def _matching_ids(user, base, query):
+def _matching_ids(user, base, query, exact=False):
     limit = settings.HUB_SEARCH_FACET_LIMIT
-    ranked = _ranked_ids(user, query, limit)
+    ranked = _ranked_ids(user, query, limit, exact)
     if ranked is None:
         found = Resource.objects.filter(pk__in=base.values("pk")).search(query)
         ranked = [r.pk for r in found[:limit]]
@@ -106,14 +108,18 @@ class Browse:
         self.per_page = per_page or settings.HUB_PAGE_SIZE
         self.R = ContentType.objects.get_for_model(Resource).pk
         self.fallback = False
+        # "Search instead for" what was typed: no spelling correction.
+        self.exact = (data or {}).get("exact") == "1"
+        self.corrected = ""
 
     def statement(self, offset):
         """(SQL, params) of the one statement: rows ('all', '', n), (facet key, id, n),
         ('hit', id, position) and ('new', id, position)."""
         base = visible_resources(self.user).filter(withdrawn=False)
         if self.query:
-            ranked = _matching_ids(self.user, base, self.query)
+            ranked = _matching_ids(self.user, base, self.query, self.exact)
             self.fallback = getattr(ranked, "fallback", False)
+            self.corrected = getattr(ranked, "corrected", "")
             self.ranked = {pk: i for i, pk in enumerate(ranked)}
             # No match: an id no row has (an empty IN list has no SQL to embed).
             base = base.filter(pk__in=ranked or [0])
@@ -189,11 +195,13 @@ class Browse:
         """(total, offset, page ids, new ids, facet rows), from the cache when the hub has not
         changed since this viewer asked the same (hub.browse_cache)."""
         cache_key = browse_cache.key(self.user, self, number)
-        answer = browse_cache.get(cache_key)
-        if answer is None:
-            answer = self._fetch(number)
-            if not self.fallback:  # a stand-in engine's answer is not kept
-                browse_cache.put(cache_key, answer)
+        kept = browse_cache.get(cache_key)
+        if kept is not None:
+            answer, self.corrected = kept  # the ids were found for that corrected query
+            return answer
+        answer = self._fetch(number)
+        if not self.fallback:  # a stand-in engine's answer is not kept
+            browse_cache.put(cache_key, (answer, self.corrected))
         return answer
 
     def _fetch(self, number):

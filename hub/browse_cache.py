@@ -78,6 +78,7 @@ def key(user, browse, number):
         version,
         _audience(person, version),
         browse.query,
+        browse.exact,
         browse.sort,
         tuple(sorted((k, tuple(sorted(v))) for k, v in browse.selected.items())),
         bool(browse.filterset.value("accessible")),

@@ -175,6 +175,11 @@ class Resource(AbstractDocument):
         index.SearchField("description", boost=3),
         index.SearchField("subject", boost=2),
         index.SearchField("extracted_text"),
+        # What staff filter by is also what they type: "ks2", "Year 3", "policy".
+        index.RelatedFields(
+            "key_stages", [index.SearchField("code", boost=2), index.SearchField("name", boost=2)]
+        ),
+        index.RelatedFields("resource_type", [index.SearchField("name", boost=2)]),
         index.FilterField("withdrawn"),
         index.FilterField("visibility"),
         index.FilterField("school_id"),

@@ -45,13 +45,26 @@ def browse(request):
         "chips": _chips(request, run, context["facets"]),
         "query": run.query,
         "sort": run.sort,
+        # What the form submits: an order chosen, else best match, so that words typed into
+        # the box are ranked by relevance (the page without words still lists newest first).
+        "sort_choice": run.filterset.value("sort") or "relevance",
         "sorts": [(k, label) for k, (_o, label) in SORTS.items()],
         "filtering": run.filtering,
         "active_count": sum(len(v) for v in selected.values()),
         "search_fallback": run.fallback,
+        "corrected": run.corrected,
+        "exact_url": _exact_url(request) if run.corrected else "",
         "accessible_only": bool(run.filterset.value("accessible")),
     }
     return render(request, "hub/browse.html", context)
+
+
+def _exact_url(request):
+    """This search without spelling correction ("search instead for" what was typed)."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    params["exact"] = "1"
+    return f"?{params.urlencode()}"
 
 
 def _renamed(request):

@@ -6,7 +6,20 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 
-class HeadingBlock(blocks.StructBlock):
+class WordsOnlyStructBlock(blocks.StructBlock):
+    """A block whose choices (a heading's level, a callout's style) are presentation: their
+    labels ("Heading", "Information") are not words of the page, so search neither indexes
+    them nor shows them in a snippet (a search for "heading" found every page with one)."""
+
+    def get_searchable_content(self, value):
+        content = []
+        for name, child in self.child_blocks.items():
+            if not isinstance(child, blocks.ChoiceBlock):
+                content.extend(child.get_searchable_content(value.get(name)))
+        return content
+
+
+class HeadingBlock(WordsOnlyStructBlock):
     text = blocks.CharBlock(max_length=120)
     level = blocks.ChoiceBlock(choices=[("h2", "Heading"), ("h3", "Subheading")], default="h2")
 
@@ -15,7 +28,7 @@ class HeadingBlock(blocks.StructBlock):
         template = "blocks/heading.html"
 
 
-class CalloutBlock(blocks.StructBlock):
+class CalloutBlock(WordsOnlyStructBlock):
     style = blocks.ChoiceBlock(
         choices=[("info", "Information"), ("action", "Action needed"), ("warning", "Important")],
         default="info",

@@ -7,6 +7,7 @@ handed to FTS5 MATCH and PostgreSQL to_tsquery without any escaping problems."""
 
 import re
 
+from . import normalise
 from .models import WORD_RE
 
 STOPWORDS = frozenset(
@@ -37,6 +38,7 @@ STOPWORDS = frozenset(
     ]
 )
 MAX_WORDS = 12
+PREFIX_MIN = 5
 SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "es", "ed", "s")
 
 
@@ -56,14 +58,20 @@ def stem(word):
 
 
 class ParsedQuery:
-    def __init__(self, text, synonym_groups=()):
+    """`known`: a function from a set of words to those the index holds (search/normalise.py
+    asks it about joined and split spellings); without it only shorthand is folded."""
+
+    def __init__(self, text, synonym_groups=(), known=None):
         self.text = text
         self.words = words(text)
-        self.clauses = self._expand(self.words, synonym_groups)
+        vocabulary = known(normalise.compound_candidates(self.words)) if known else set()
+        self.clauses = self._expand(self.words, synonym_groups, vocabulary)
 
     @staticmethod
-    def _expand(tokens, synonym_groups):
-        """Greedy left-to-right: the longest synonym phrase starting at each word wins."""
+    def _expand(tokens, synonym_groups, vocabulary=frozenset()):
+        """Left to right, at each word: year / key stage shorthand, else the longest synonym
+        phrase, else two words the index knows joined, else the word (and the two words it
+        may be read as)."""
         phrases = {}
         for group in synonym_groups:
             for term in group:
@@ -71,6 +79,10 @@ class ParsedQuery:
         longest = max((len(p) for p in phrases), default=1)
         clauses, i = [], 0
         while i < len(tokens):
+            if found := normalise.shorthand(tokens, i):
+                clauses.append(found[0])
+                i += found[1]
+                continue
             for size in range(min(longest, len(tokens) - i), 0, -1):
                 key = tuple(tokens[i : i + size])
                 if key in phrases:
@@ -79,7 +91,12 @@ class ParsedQuery:
                     i += size
                     break
             else:
-                clauses.append([(tokens[i],)])
+                if pair := normalise.joined(tokens, i, vocabulary):
+                    clauses.append(pair)
+                    i += 2
+                    continue
+                word = tokens[i]
+                clauses.append([(word,), *normalise.split_alternatives(word, vocabulary)])
                 i += 1
         return clauses
 
@@ -106,13 +123,16 @@ class ParsedQuery:
     # --- SQLite FTS5 ---------------------------------------------------------------------
     @staticmethod
     def _fts_alternative(alternative):
+        # FTS5 does not stem: a word of five letters or more also finds its longer forms
+        # ("model" -> "models"), the last word of a phrase too ("subject access requests").
+        last = alternative[-1]
         if len(alternative) > 1:
-            return '"' + " ".join(alternative) + '"'
-        word = alternative[0]
-        stemmed = stem(word)
-        if stemmed != word:
-            return f'("{word}" OR "{stemmed}"*)'
-        return f'"{word}"'
+            phrase = '"' + " ".join(alternative) + '"'
+            return phrase + "*" if len(last) >= PREFIX_MIN and last.isalpha() else phrase
+        stemmed = stem(last)
+        if stemmed != last:
+            return f'("{last}" OR "{stemmed}"*)'
+        return f'"{last}"*' if len(last) >= PREFIX_MIN and last.isalpha() else f'"{last}"'
 
     def fts5(self, mode="all"):
         parts = []

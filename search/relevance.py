@@ -60,3 +60,42 @@ def evaluate(engine, user, judgements, k=10):
         "ndcg10": sum(r["ndcg"] for r in rows) / n,
         "rows": rows,
     }
+
+
+def evaluate_graded(engine, user, queries, key_of, k=10):
+    """Graded judgements by class: `queries` is [(query, class, {key: grade})], `key_of(hit)`
+    gives a hit's document key (or None). Per class and overall: MRR@k (first document of any
+    grade), nDCG@k, recall@k (share of the judged documents in the top k, at most k) and
+    `found` (queries with a grade-2 document in the top k)."""
+    rows = []
+    for query, cls, judged in queries:
+        results = engine.search(user, query, per_page=k, with_facets=False)
+        keys = [key_of(hit) for hit in results.hits[:k]]
+        ranked = [judged.get(key, 0) if key else 0 for key in keys]
+        first = next((i for i, g in enumerate(ranked, start=1) if g), None)
+        best = max(judged.values())
+        rows.append(
+            {
+                "query": query,
+                "class": cls,
+                "rr": 1.0 / first if first else 0.0,
+                "ndcg": ndcg(ranked, list(judged.values()), k),
+                "recall": len({key for key in keys if key in judged}) / min(k, len(judged)),
+                "found": any(judged.get(key) == best for key in keys if key),
+                "first": first,
+                "shown_for": getattr(results, "corrected", "") or "",
+                "top": [h.title for h in results.hits[:3]],
+            }
+        )
+    classes = {}
+    for cls in dict.fromkeys([r["class"] for r in rows] + ["all"]):
+        subset = [r for r in rows if cls in ("all", r["class"])]
+        n = len(subset)
+        classes[cls] = {
+            "n": n,
+            "mrr": sum(r["rr"] for r in subset) / n,
+            "ndcg10": sum(r["ndcg"] for r in subset) / n,
+            "recall10": sum(r["recall"] for r in subset) / n,
+            "found": sum(r["found"] for r in subset),
+        }
+    return {"classes": classes, "rows": rows}

@@ -88,12 +88,13 @@ def search(request):
     filters = filterset.engine_filters()
     sort = filterset.value("sort") or "relevance"
     page = _int(request.GET.get("page"))
+    exact = request.GET.get("exact") == "1"
     results, picks = None, []
     active = {URL_NAMES[k]: v for k, v in filters.active().items()}
     params = {"q": query, **active, "sort": sort if sort != "relevance" else ""}
     if query:
         results = get_engine().search(
-            request.user, query, filters, sort=sort, page=page, request=request
+            request.user, query, filters, sort=sort, page=page, request=request, exact=exact
         )
         if page == 1:
             picks = promotions(request.user, query)
@@ -126,6 +127,7 @@ def search(request):
             }
             for k, v in SORTS.items()
         ],
+        "exact_url": (_url(params, exact="1") if results and results.corrected else ""),
         "suggestion_url": (
             _url(params, q=results.suggestion) if results and results.suggestion else ""
         ),

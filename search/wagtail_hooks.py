@@ -28,9 +28,9 @@ def search_report_menu_item():
 
 
 @hooks.register("lte_rank_resources")
-def rank_resources(user, query, limit):
+def rank_resources(user, query, limit, exact=False):
     """The hub's text search, ranked by the SQL engines, or by Elasticsearch/OpenSearch with
     the database's index as the way out when the cluster is down; None under the plain Wagtail
     backend, where the hub searches its filtered queryset directly."""
     ranked = getattr(get_engine(), "ranked_resource_ids", None)
-    return None if ranked is None else ranked(user, query, limit)
+    return None if ranked is None else ranked(user, query, limit, exact=exact)

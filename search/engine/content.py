@@ -3,7 +3,10 @@ and the per-database memo of which search tables exist."""
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import connection
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from wagtail.models import Page
 
 from pages.models import EventPage, NewsArticlePage
@@ -45,8 +48,28 @@ def resource_ct():
     return ContentType.objects.get_for_model(resource_model()).pk
 
 
+SYNONYMS_KEY = "search:synonym-groups"
+
+
 def synonym_groups():
-    return [s.term_list() for s in Synonym.objects.all()]
+    """The trust's synonyms and dictionary, read once and kept in the cache until one changes
+    (every search parses its words against them, several times)."""
+    groups = cache.get(SYNONYMS_KEY)
+    if groups is None:
+        groups = [s.term_list() for s in Synonym.objects.all()]
+        cache.set(SYNONYMS_KEY, groups, 3600)
+    return groups
+
+
+@receiver(post_save, sender=Synonym)
+@receiver(post_delete, sender=Synonym)
+def synonyms_changed(**kwargs):
+    cache.delete(SYNONYMS_KEY)
+
+
+def dictionary_words():
+    """Every word of the trust's synonyms and acronyms: never "corrected" into another word."""
+    return {word for group in synonym_groups() for term in group for word in term.split()}
 
 
 def tables():

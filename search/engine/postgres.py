@@ -152,8 +152,10 @@ class PostgresEngine(SQLEngine):
         tsq = " & ".join(words[:-1] + [words[-1] + ":*"])
         return "ts_rank(e.autocomplete, to_tsquery('simple', %s))", [tsq]
 
-    def known_word(self, word):
-        return Term.objects.filter(word=word).exists()
+    def known_words(self, words):
+        if not words:
+            return set()
+        return set(Term.objects.filter(word__in=list(words)).values_list("word", flat=True))
 
     def vocabulary_candidates(self, word):
         return list(

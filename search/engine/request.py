@@ -17,6 +17,7 @@ class SearchRequest:
     per_page: int = PER_PAGE
     request: Any = None  # the HttpRequest, for page URLs relative to its site
     with_facets: bool = True
+    exact: bool = False  # no spelling correction: "search instead for" what was typed
 
     def replace(self, **changes):
         values = {name: getattr(self, name) for name in self.__dataclass_fields__}

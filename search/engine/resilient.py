@@ -64,7 +64,7 @@ class ResilientEngine(WagtailEngine):
         except search_unreachable_errors():
             return self._fall_back("autocomplete", *args, **kwargs)
 
-    def ranked_resource_ids(self, user, query, limit):
+    def ranked_resource_ids(self, user, query, limit, exact=False):
         """The hub's text search: the cluster's ranking of the visible resources, or the
         database engine's, marked as a fallback."""
         try:
@@ -73,6 +73,8 @@ class ResilientEngine(WagtailEngine):
             return Ranked(r.pk for r in found[:limit])
         except search_unreachable_errors():
             logger.warning("Search cluster unreachable: the hub ranks from the database index")
-            ranked = Ranked(self.fallback().ranked_resource_ids(user, query, limit) or [])
+            answer = self.fallback().ranked_resource_ids(user, query, limit, exact) or []
+            ranked = Ranked(answer)
             ranked.fallback = True
+            ranked.corrected = getattr(answer, "corrected", "")
             return ranked

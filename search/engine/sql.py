@@ -7,6 +7,8 @@ rank and read text (`match_from`, `score_sql`, `text_columns`, ...)."""
 
 from django.db import connection
 
+from hub.browse import Ranked
+
 from ..query import ParsedQuery
 from ..semantic.fusion import Hybrid
 from .content import synonym_groups, tables
@@ -34,6 +36,13 @@ class SQLEngine(HitsMixin, FacetsMixin, SuggestionsMixin):
     def text_columns(self):
         raise NotImplementedError
 
+    def known_words(self, words):
+        """The subset of `words` the index's vocabulary holds (any document)."""
+        raise NotImplementedError
+
+    def parse(self, text):
+        return ParsedQuery(text, synonym_groups(), self.known_words)
+
     def cast_bigint(self, expr):
         return f"CAST({expr} AS bigint)"
 
@@ -43,7 +52,7 @@ class SQLEngine(HitsMixin, FacetsMixin, SuggestionsMixin):
 
     def execute(self, req):
         text, filters = req.text, req.filters
-        parsed = ParsedQuery(text, synonym_groups())
+        parsed = self.parse(text)
         scope = Scope(req.user, filters)
         if not parsed:
             return Results(text, [], 0, [], engine=self.name)
@@ -53,6 +62,11 @@ class SQLEngine(HitsMixin, FacetsMixin, SuggestionsMixin):
         hybrid = Hybrid.for_request(req)
         kreq = hybrid.keyword_request() if hybrid else req
         total, capped, raw, top = self.run(scope, parsed, mode, kreq)
+        corrected = ""
+        if total == 0 and not req.exact:
+            parsed, corrected, found = self.corrected_run(scope, parsed, kreq)
+            if corrected:
+                total, capped, raw, top = found
         if total == 0 and len(parsed.required_clauses()) > 1:
             mode = "any"
             total, capped, raw, top = self.run(scope, parsed, mode, kreq)
@@ -75,35 +89,58 @@ class SQLEngine(HitsMixin, FacetsMixin, SuggestionsMixin):
             mode=mode,
             engine=self.name,
             capped=capped,
+            corrected=corrected,
         )
-        if keyword_total == 0 or mode == "any":
+        if not corrected and (keyword_total == 0 or mode == "any"):
             results.suggestion = self.suggest(req.user, parsed, filters)
         if total == 0 and filters.active():
             results.relax = self.relax(req.user, parsed, filters)
         return results
 
+    def corrected_run(self, scope, parsed, req):
+        """(parsed, corrected text, run) for the query with its unknown words corrected from
+        what this user may see, when that finds something; else (parsed, "", None)."""
+        correction = self.correct(req.user, parsed)
+        if correction:
+            fixed = self.parse(correction)
+            found = self.run(scope, fixed, "all", req)
+            if found[0]:
+                return fixed, correction, found
+        return parsed, "", None
+
     def count(self, user, text, filters=None):
-        parsed = ParsedQuery(text, synonym_groups())
+        parsed = self.parse(text)
         if not parsed:
             return 0
         return self.plain_count(Scope(user, filters or Filters()), parsed, "all")[0]
 
-    def ranked_resource_ids(self, user, text, limit):
+    def ranked_resource_ids(self, user, text, limit, exact=False):
         """Ids of the best `limit` visible resources for `text`, best first: what the hub's
-        own list needs, without snippets or facets. Falls back to "any of the words" like the
-        main search when no resource has them all."""
-        parsed = ParsedQuery(text, synonym_groups())
+        own list needs, without snippets or facets. Like the main search, a misspelt word is
+        corrected (`.corrected` on the list) unless `exact`, and "any of the words" is the
+        last resort when no resource has them all."""
+        parsed = self.parse(text)
+        ranked = Ranked()
         if not parsed:
-            return []
+            return ranked
         scope = Scope(user, Filters(type="resource"))
         req = SearchRequest(user, text, scope.filters, per_page=limit, with_facets=False)
-        for mode in ("all", "any"):
-            _total, _capped, _raw, top = self.run(scope, parsed, mode, req, cap=limit)
-            if top or len(parsed.required_clauses()) < 2:
-                break
-        if Hybrid.wanted(text):
-            top = Hybrid.fused(scope, text, top, mode)[:limit]
-        return [oid for _eid, ct, oid in top if ct == scope.R]
+        mode, wanted = "all", text
+        top = self.run(scope, parsed, mode, req, cap=limit)[3]
+        if not top and not exact:
+            correction = self.correct(user, parsed)
+            if correction:
+                fixed = self.parse(correction)
+                top = self.run(scope, fixed, "all", req, cap=limit)[3]
+                if top:
+                    ranked.corrected, wanted = correction, correction
+        if not top and len(parsed.required_clauses()) > 1:
+            mode = "any"
+            top = self.run(scope, parsed, mode, req, cap=limit)[3]
+        if Hybrid.wanted(wanted):
+            top = Hybrid.fused(scope, wanted, top, mode)[:limit]
+        ranked.extend(oid for _eid, ct, oid in top if ct == scope.R)
+        return ranked
 
     def plain_count(self, scope, parsed, mode, cap=None):
         """How many visible entries match, counting no further than `cap` + 1."""

@@ -40,10 +40,15 @@ class SQLiteEngine(SQLEngine):
     def autocomplete_score(self, words):
         return f"(-bm25({self.FTS}, 1.0, 0.0, 0.0))", []
 
-    def known_word(self, word):
+    def known_words(self, words):
+        if not words:
+            return set()
+        marks = ", ".join(["%s"] * len(words))
         with connection.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM intranet_search_fts_vocab WHERE term = %s", [word])
-            return cursor.fetchone() is not None
+            cursor.execute(
+                f"SELECT term FROM intranet_search_fts_vocab WHERE term IN ({marks})", list(words)
+            )
+            return {row[0] for row in cursor.fetchall()}
 
     def vocabulary_candidates(self, word):
         with connection.cursor() as cursor:

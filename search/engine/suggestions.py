@@ -9,40 +9,49 @@ from urllib.parse import urlencode
 from wagtail.models import Page
 
 from ..query import prefix_words
-from .content import resource_model
+from .content import dictionary_words, resource_model
 from .scope import Scope
 from .types import FILTER_LABELS, KIND_LABELS, Filters
 
 
 class SuggestionsMixin:
-    """Engines supply `known_word`, `vocabulary_candidates`, `autocomplete_from`,
+    """Engines supply `plain_count`, `vocabulary_candidates`, `autocomplete_from`,
     `autocomplete_score`, `text_columns`, `count` and `fetchall`."""
 
     def vocabulary_candidates(self, word):
         raise NotImplementedError
 
-    def known_word(self, word):
-        raise NotImplementedError
+    def visible_word(self, user, word):
+        """Whether `word` alone finds something this user may see (stemming and synonyms
+        included): the only test of whether a word is "known", so that no correction or
+        suggestion ever depends on a document the user cannot open."""
+        parsed = self.parse(word)
+        return bool(parsed) and self.plain_count(Scope(user, Filters()), parsed, "all", cap=1)[0]
 
-    def suggest(self, user, parsed, filters):
-        """A corrected query from indexed words, offered only if it finds something this user
-        may see (so a suggestion never reveals a word from a document they cannot open)."""
+    def correct(self, user, parsed):
+        """The query with each word that finds nothing visible replaced by the closest
+        indexed word that does ("" when no word changed). Short words, numbers and words of
+        the trust's dictionary (synonyms, acronyms) are left as they are."""
+        protected = dictionary_words()
         changed, out = False, []
         for word in parsed.words:
-            if len(word) < 4 or word.isdigit() or self.known_word(word):
+            if len(word) < 4 or not word.isalpha() or word in protected:
+                out.append(word)
+                continue
+            if self.visible_word(user, word):
                 out.append(word)
                 continue
             candidates = self.vocabulary_candidates(word)
-            best = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
-            if best:
-                out.append(best[0])
-                changed = True
-            else:
-                out.append(word)
-        if not changed:
-            return ""
-        suggestion = " ".join(out)
-        return suggestion if self.count(user, suggestion, filters) else ""
+            close = difflib.get_close_matches(word, candidates, n=5, cutoff=0.75)
+            best = next((c for c in close if self.visible_word(user, c)), None)
+            out.append(best or word)
+            changed = changed or best is not None
+        return " ".join(out) if changed else ""
+
+    def suggest(self, user, parsed, filters):
+        """A corrected query, offered only if it finds something this user may see."""
+        suggestion = self.correct(user, parsed)
+        return suggestion if suggestion and self.count(user, suggestion, filters) else ""
 
     def relax(self, user, parsed, filters):
         out = []

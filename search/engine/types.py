@@ -109,6 +109,8 @@ class Results:
     per_page: int = PER_PAGE
     mode: str = "all"
     suggestion: str = ""
+    # A misspelt word found nothing: these are the results for this corrected query instead.
+    corrected: str = ""
     relax: list = field(default_factory=list)
     engine: str = ""
     # Elasticsearch/OpenSearch could not be reached: these came from the database's index.

@@ -156,3 +156,15 @@ def test_accessible_documents_only(hub):
     assert response.context["accessible_only"] is True
     # the facets count only what the filter leaves
     assert [n for _v, _l, n in response.context["facets"]["group"]] == [1]
+
+
+def test_sidebar_form_submits_best_match_unless_an_order_was_chosen(hub):
+    # The list without words is newest first, but the form must not carry "newest" into a
+    # search typed into it: that search would lose its relevance order.
+    html = get(hub, "/hub/").content.decode()
+    assert '<option value="relevance" selected>' in html
+    assert '<option value="newest" selected>' not in html
+    assert get(hub, "/hub/").context["sort"] == "newest"
+    html = get(hub, "/hub/?sort=newest").content.decode()
+    assert '<option value="newest" selected>' in html
+    assert get(hub, "/hub/?q=fractions&sort=relevance").context["sort"] == "relevance"

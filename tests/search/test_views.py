@@ -123,7 +123,12 @@ def test_queries_are_recorded_and_reported(client, world, make_user):
 
 def test_zero_results_page_offers_spelling_and_filters(client, world):
     html = get(client, world.teacher_a, q="calulation").content.decode()
+    assert "Showing results for <strong>calculation</strong>" in html
+    assert 'search instead for <a href="?q=calulation&amp;exact=1">calulation</a>' in html
+    assert "Written <mark>calculation</mark> policy" in html
+    html = get(client, world.teacher_a, q="calulation", exact="1").content.decode()
     assert "Did you mean" in html and "calculation" in html
+    assert "Showing results for" not in html
     html = get(client, world.teacher_a, q="phonics", ks="KS2").content.decode()
     assert "Remove Key stage / year: KS2" in html
 
@@ -195,3 +200,23 @@ def test_capped_results_say_so(client, world, monkeypatch):
     html = get(client, world.teacher_a, q="wallaby").content.decode()
     assert "20+ results" in html
     assert "Counts cover the best 20 matches" in html
+
+
+def test_hub_search_corrects_a_misspelt_word(client, world):
+    client.force_login(world.teacher_a)
+    html = client.get(reverse("hub:browse"), {"q": "calulation"}).content.decode()
+    assert "Showing results for <strong>calculation</strong>" in html
+    assert "Written calculation policy" in html
+    html = client.get(reverse("hub:browse"), {"q": "calulation", "exact": "1"}).content.decode()
+    assert "Showing results for" not in html and "Written calculation policy" not in html
+    # Asked again, the answers come from the hub's browse cache: each keeps what it was.
+    html = client.get(reverse("hub:browse"), {"q": "calulation"}).content.decode()
+    assert "Showing results for <strong>calculation</strong>" in html
+    html = client.get(reverse("hub:browse"), {"q": "calulation", "exact": "1"}).content.decode()
+    assert "Showing results for" not in html and "Written calculation policy" not in html
+
+
+def test_hub_correction_only_from_what_the_user_may_see(client, world):
+    client.force_login(world.teacher_a)
+    html = client.get(reverse("hub:browse"), {"q": "axolotk"}).content.decode()
+    assert "Showing results for" not in html and "axolotl" not in html

@@ -18,6 +18,7 @@ from wagtail.utils.file import hash_filelike
 from hub.filetypes import validate_upload
 from hub.models import KeyStage, Resource, ResourceType, ResourceVersion
 from hub.services import create_resource
+from hub.vocabulary import Vocabulary
 from pages.models import SchoolPage, WorkingGroupPage
 
 COLUMNS = [
@@ -46,35 +47,36 @@ def split(value):
 
 
 class Lookups:
-    """Names in the CSV resolved once per import, with errors that say what was not found."""
+    """Names in the CSV resolved once per import. An unknown or ambiguous vocabulary value
+    (type, key stage, group, school, uploader) leaves that field empty with a warning; only
+    what would change who may see the file stops it (a visibility without its school or
+    groups), since guessing there could show it to the wrong people."""
 
     def __init__(self):
-        self.types = {}
-        for t in ResourceType.objects.all():
-            self.types[t.slug.lower()] = self.types[t.name.lower()] = t
-        self.stages = {}
-        for k in KeyStage.objects.all():
-            self.stages[k.code.lower()] = self.stages[k.name.lower()] = k
-        self.stages.setdefault("whole school", self.stages.get("whole-school"))
-        self.groups = {g.slug: g for g in WorkingGroupPage.objects.all()}
-        self.schools = {s.slug: s for s in SchoolPage.objects.all()}
+        self.types = Vocabulary(ResourceType.objects.all(), lambda t: (t.slug, t.name))
+        self.stages = Vocabulary(KeyStage.objects.all(), lambda k: (k.code, k.name))
+        self.groups = Vocabulary(WorkingGroupPage.objects.all(), lambda g: (g.slug, g.title))
+        self.schools = Vocabulary(SchoolPage.objects.all(), lambda s: (s.slug, s.title))
         self.django_groups = {g.name.lower(): g for g in Group.objects.all()}
         self.users = {}
 
-    def one(self, table, key, what):
-        if key.lower() not in table or table[key.lower()] is None:
-            raise RowError(f"unknown {what} '{key}'")
-        return table[key.lower()]
+    @staticmethod
+    def lenient(vocabulary, value, what, warnings):
+        found, why = vocabulary.match(value)
+        if found is None:
+            warnings.append(f"{why} {what} '{value}': imported without it")
+        return found
 
-    def user(self, username):
+    def user(self, username, warnings):
         if username not in self.users:
-            user = get_user_model().objects.filter(username=username).first()
-            if user is None:
-                raise RowError(f"unknown user '{username}'")
-            self.users[username] = user
+            self.users[username] = get_user_model().objects.filter(username=username).first()
+        if self.users[username] is None:
+            warnings.append(f"unknown user '{username}': imported without an uploader")
         return self.users[username]
 
     def metadata(self, row, default_visibility):
+        """(fields, warnings) for one CSV row; RowError when the file cannot be imported."""
+        warnings = []
         fields = {
             "title": (row.get("title") or "").strip(),
             "description": (row.get("description") or "").strip(),
@@ -83,30 +85,41 @@ class Lookups:
         }
         if fields["visibility"] not in VISIBILITIES:
             raise RowError(f"unknown visibility '{fields['visibility']}'")
-        if row.get("resource_type"):
-            fields["resource_type"] = self.one(self.types, row["resource_type"].strip(), "type")
-        if row.get("school"):
-            fields["school"] = self.one(
-                {k.lower(): v for k, v in self.schools.items()}, row["school"].strip(), "school"
-            )
+        if (row.get("resource_type") or "").strip():
+            value = row["resource_type"].strip()
+            if found := self.lenient(self.types, value, "type", warnings):
+                fields["resource_type"] = found
+        if (row.get("school") or "").strip():
+            value = row["school"].strip()
+            if found := self.lenient(self.schools, value, "school", warnings):
+                fields["school"] = found
         fields["working_groups"] = [
-            self.one({k.lower(): v for k, v in self.groups.items()}, g, "group")
-            for g in split(row.get("groups"))
+            g
+            for v in split(row.get("groups"))
+            if (g := self.lenient(self.groups, v, "group", warnings))
         ]
-        fields["key_stages"] = [
-            self.one(self.stages, k, "key stage") for k in split(row.get("key_stages"))
-        ]
-        fields["restricted_to"] = [
-            self.one(self.django_groups, g, "Django group") for g in split(row.get("restricted_to"))
-        ]
+        fields["key_stages"] = list(
+            {
+                k.pk: k
+                for v in split(row.get("key_stages"))
+                if (k := self.lenient(self.stages, v, "key stage", warnings))
+            }.values()
+        )
+        restricted = split(row.get("restricted_to"))
+        unknown = [g for g in restricted if g.lower() not in self.django_groups]
+        if unknown:
+            raise RowError(f"unknown Django group '{unknown[0]}' in restricted_to")
+        fields["restricted_to"] = [self.django_groups[g.lower()] for g in restricted]
         fields["tags"] = split(row.get("tags"))
-        if row.get("uploaded_by"):
-            fields["user"] = self.user(row["uploaded_by"].strip())
+        if (row.get("uploaded_by") or "").strip():
+            user = self.user(row["uploaded_by"].strip(), warnings)
+            if user is not None:
+                fields["user"] = user
         if fields["visibility"] == Resource.RESTRICTED and not fields["restricted_to"]:
             raise RowError("visibility 'restricted' needs restricted_to")
         if fields["visibility"] == Resource.SCHOOL and "school" not in fields:
-            raise RowError("visibility 'school' needs a school")
-        return fields
+            raise RowError("visibility 'school' needs a school it can find")
+        return fields, warnings
 
 
 def read_metadata(csv_path):
@@ -168,7 +181,7 @@ class Command(BaseCommand):
         known |= set(
             ResourceVersion.objects.exclude(file_hash="").values_list("file_hash", flat=True)
         )
-        imported, skipped = 0, []
+        imported, skipped, warned = 0, [], []
         for file_path in tqdm(
             files, desc="Importing", unit="file", disable=quiet, file=self.stderr
         ):
@@ -183,7 +196,7 @@ class Command(BaseCommand):
                         continue
                     upload = File(handle, name=file_path.name)
                     kind = validate_upload(upload)
-                    fields = lookups.metadata(row, visibility)
+                    fields, warnings = lookups.metadata(row, visibility)
                     user = fields.pop("user", None)
                     fields["title"] = fields["title"] or _title_from(file_path.name)
                     handle.seek(0)
@@ -196,9 +209,14 @@ class Command(BaseCommand):
                 continue
             known.add(digest)
             imported += 1
+            warned += [(where, warning) for warning in warnings]
         for rel in missing:
             skipped.append((f"{rel} (CSV line {rows[rel][0]})", "named in the CSV but not found"))
-        self.stdout.write(f"Imported {imported} file(s); skipped {len(skipped)}.")
+        self.stdout.write(
+            f"Imported {imported} file(s); skipped {len(skipped)}; {len(warned)} warning(s)."
+        )
+        for where, why in warned:
+            self.stdout.write(f"  warning {where}: {why}")
         for where, why in skipped:
             self.stdout.write(f"  skipped {where}: {why}")
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('intranet_search', '0005_side_table_labels'),
+        ('intranet_search', '0006_school_dictionary'),
     ]
 
     operations = [
