@@ -19,6 +19,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from pages.models import SchoolPage
 from people.visibility import PageAudience
 
 from ..models import Acknowledgement, PolicyPage, PolicyVersion
@@ -39,7 +40,10 @@ AUDIT_ACTIONS = {
 def versions_prefetch():
     return Prefetch(
         "versions",
-        queryset=PolicyVersion.objects.order_by("-number").prefetch_related("audience_schools"),
+        queryset=PolicyVersion.objects.order_by("-number").prefetch_related(
+            # Only compared by id (PolicyVersion.in_audience): whole school pages cost ~10 ms.
+            Prefetch("audience_schools", queryset=SchoolPage.objects.only("pk"))
+        ),
     )
 
 
