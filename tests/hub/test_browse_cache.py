@@ -4,9 +4,11 @@ and the rows shown are asked of the visibility rules even when the ids came from
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from hub import browse_cache
 from hub.models import Resource
 from people.models import StaffProfile
 from tests.factories import SchoolPageFactory, WorkingGroupPageFactory
@@ -149,3 +151,9 @@ def test_an_uploader_who_alone_sees_their_upload_shares_with_nobody(client, hub,
     # ...nor the colleague the uploader's.
     shown, page = titles(client, colleague)
     assert "Only for the named group" not in shown and page.paginator.count == 1
+
+
+def test_rebuilding_the_index_by_hand_forgets_cached_answers(client, hub):
+    version = browse_cache._version()
+    call_command("update_index", verbosity=0)
+    assert browse_cache._version() != version

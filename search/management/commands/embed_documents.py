@@ -5,6 +5,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from hub import browse_cache
 from search import semantic
 from search.semantic.indexing import all_documents, embed_objects
 from search.semantic.models import DocVector
@@ -37,6 +38,7 @@ class Command(BaseCommand):
                 done += embed_objects(chunk, force=force)
                 bar.update(len(chunk))
         seconds = time.monotonic() - started
+        browse_cache.bump()  # the hub's cached answers were fused with the vectors as they were
         self.stdout.write(
             self.style.SUCCESS(
                 f"{done} of {len(docs)} documents embedded in {seconds:.1f} s "
