@@ -23,12 +23,11 @@ from wagtail.search.index import insert_or_update_object
 
 from people.jobs import retrying, runs_inline
 
-from . import browse_cache
 from .accessibility import check_file, is_accessible
 from .filetypes import check_zip_limits
 from .models import Resource
+from .signals import resource_text_changed
 from .similarity import fingerprint
-from .text_signal import resource_text_changed
 
 logger = logging.getLogger(__name__)
 ZIP_KINDS = {"docx", "pptx", "xlsx", "odt", "ods", "odp"}
@@ -335,7 +334,6 @@ def extract_into(resource):
     Resource.objects.filter(pk=resource.pk).update(
         extracted_text=text, page_count=pages, preview_status=status, **checks
     )
-    browse_cache.bump()  # its words are now searchable, its accessibility known
     resource.extracted_text, resource.page_count, resource.preview_status = text, pages, status
     for name, value in checks.items():
         setattr(resource, name, value)

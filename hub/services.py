@@ -18,7 +18,7 @@ from people.visibility import viewer
 
 from .extraction import extract_resource_text
 from .models import Download, Resource, ResourceVersion
-from .text_signal import resource_text_changed
+from .signals import resource_text_changed
 
 # The hub's entries in the audit trail (people/audit.py); registered by hub/wagtail_hooks.py.
 AUDIT_ACTIONS = {

@@ -16,7 +16,7 @@ from wagtail.search.index import RelatedFields, SearchField
 from wagtail.signals import page_published, page_unpublished
 
 from hub.models import Resource
-from hub.text_signal import resource_text_changed
+from hub.signals import resource_text_changed
 from people.jobs import enqueue_after_commit
 
 from . import embed, enabled
