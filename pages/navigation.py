@@ -13,7 +13,8 @@ GENERATION_KEY = "lte:tree-generation"
 TIMEOUT = 3600
 
 
-def _generation():
+def tree_generation():
+    """Changes whenever the tree or a Site changes: part of the key of anything cached from it."""
     return cache.get_or_set(GENERATION_KEY, 1, None)
 
 
@@ -32,7 +33,7 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key = f"lte:site:{_generation()}:{request.get_host()}"
+        key = f"lte:site:{tree_generation()}:{request.get_host()}"
         site = cache.get(key)
         if site is None:
             site = Site._find_for_request(request)
@@ -49,7 +50,7 @@ def main_menu(request):
     site = Site.find_for_request(request)
     if site is None:
         return [], None
-    key = f"lte:menu:{_generation()}:{site.pk}"
+    key = f"lte:menu:{tree_generation()}:{site.pk}"
     entry = cache.get(key)
     if entry is None:
         root = site.root_page

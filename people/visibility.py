@@ -74,6 +74,7 @@ class Viewer:
     group_ids: frozenset = frozenset()
     school_id: int | None = None
     editor: bool = False  # may open Wagtail's admin
+    job_role: str = ""
 
     @classmethod
     def anonymous(cls):
@@ -110,19 +111,21 @@ def _load_viewers(user_ids):
             "is_active",
             "is_superuser",
             "profile__school_id",
+            "profile__job_role",
             "groups__id",
             "groups__name",
             "editor",
         )
     )
     facts = {}
-    for pk, active, superuser, school_id, group_id, group_name, editor in rows:
+    for pk, active, superuser, school_id, job_role, group_id, group_name, editor in rows:
         entry = facts.setdefault(
             pk,
             {
                 "active": active,
                 "superuser": superuser,
                 "school": school_id,
+                "job_role": job_role or "",
                 "groups": set(),
                 "editor": superuser or editor,
             },
@@ -144,6 +147,7 @@ def _load_viewers(user_ids):
             group_ids=frozenset(entry["groups"]),
             school_id=entry["school"],
             editor=entry["editor"],
+            job_role=entry["job_role"],
         )
     return out
 

@@ -1,4 +1,3 @@
-from django.template.loader import render_to_string
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -6,7 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from pages.panels import HOME_PANELS
 
 from .models import PolicyDelegate
-from .services import home_panels
+from .services import home_panels_html
 from .services.reading import AUDIT_ACTIONS
 
 
@@ -26,9 +25,7 @@ register_snippet(PolicyDelegateViewSet)
 @hooks.register(HOME_PANELS)
 def policy_panels(request):
     """Policies to read, school policies to check and policy updates on the home dashboard."""
-    return render_to_string(
-        "policies/includes/home_panels.html", home_panels(request.user), request=request
-    )
+    return home_panels_html(request.user)
 
 
 @hooks.register("register_log_actions")

@@ -32,7 +32,10 @@ from .merging import (
 from .panels import (
     PolicyNotice,
     PolicyTask,
+    forget_person_panels,
+    forget_policy_panels,
     home_panels,
+    home_panels_html,
     policy_tasks_for,
     policy_updates_for,
 )
@@ -88,7 +91,10 @@ __all__ = [
     "adaptation_alerts_for",
     "adopt",
     "current_version",
+    "forget_person_panels",
+    "forget_policy_panels",
     "home_panels",
+    "home_panels_html",
     "latest_version",
     "policy_report",
     "policy_tasks_for",

@@ -12,6 +12,7 @@
 Switch: `SEARCH_SEMANTIC` (env var, on by default). Off, or without the model installed, search
 is the keyword engine alone and nothing is embedded."""
 
+import functools
 import logging
 
 from django.conf import settings
@@ -47,7 +48,21 @@ def embed(texts):
     return model.load().embed(texts)
 
 
+def embed_query(text):
+    """The vector of one search, remembered: staff search for the same few things (a query's
+    pass through the model is ~15 ms of CPU, the rest of a search ~25 ms)."""
+    return _embed_query(" ".join(text.lower().split()))
+
+
+@functools.lru_cache(maxsize=2048)
+def _embed_query(text):
+    vector = embed([text])[0]
+    vector.flags.writeable = False  # shared by every search for the same words
+    return vector
+
+
 def forget():
     """Check the model's presence again on next use (tests)."""
     global _unavailable
     _unavailable = None
+    _embed_query.cache_clear()

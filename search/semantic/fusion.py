@@ -6,7 +6,7 @@ is not ranked, not fused and not counted."""
 
 from django.conf import settings
 
-from . import embed, enabled
+from . import embed_query, enabled
 from .vectors import nearest
 
 RRF_K = 60
@@ -61,7 +61,7 @@ class Hybrid:
     def semantic(scope, text):
         """The visible entries nearest `text` in meaning, best first (at most WINDOW)."""
         min_score = getattr(settings, "SEARCH_SEMANTIC_MIN_SCORE", 0.3)
-        return nearest(scope, embed([text])[0], WINDOW, min_score)
+        return nearest(scope, embed_query(text), WINDOW, min_score)
 
     @classmethod
     def fused(cls, scope, text, top, mode="all"):

@@ -55,7 +55,7 @@ def test_production_on_postgres_with_redis_uses_it_for_cache_and_sessions():
     )
     assert answer.returncode == 0, answer.stderr
     facts = json.loads(answer.stdout)
-    assert facts["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert facts["cache"] == "intranet.cache.MemoisingRedisCache"
     assert facts["session"] == "django.contrib.sessions.backends.cached_db"
 
 
@@ -71,7 +71,7 @@ def redis_reachable():
 def test_sessions_live_in_redis_when_configured(db, client, make_user):
     redis_cache = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "intranet.cache.MemoisingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "lte-test",
         }

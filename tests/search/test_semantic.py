@@ -208,3 +208,17 @@ def test_candidates_in_batches_give_the_same_answer(catch_up, world, monkeypatch
     monkeypatch.setattr(vectors, "BATCH", 1)
     assert vectors.nearest(scope, query, 100, -1.0) == whole
     assert vectors.nearest(scope, query, 2, -1.0) == whole[:2]
+
+
+def test_a_query_is_embedded_once_and_shared_read_only(semantic_on, monkeypatch):
+    passes = []
+    real = semantic.embed
+    monkeypatch.setattr(semantic, "embed", lambda texts: passes.append(texts) or real(texts))
+    first = semantic.embed_query("Help for  struggling READERS")
+    again = semantic.embed_query(STRUGGLING)
+    assert passes == [[STRUGGLING]]
+    assert again is first and np.allclose(first, real([STRUGGLING])[0])
+    with pytest.raises(ValueError):
+        first[0] = 1.0
+    semantic.embed_query("another question")
+    assert len(passes) == 2
