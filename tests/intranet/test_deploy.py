@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from django.core.cache import caches
@@ -103,3 +104,20 @@ def test_json_log_lines_carry_the_request_id():
     assert line["message"] == "Stuck x"
     assert line["level"] == "WARNING"
     assert line["request_id"] == "-"
+
+
+def test_gunicorn_hides_the_preloaded_app_from_the_collector_and_workers_collect():
+    import gc
+    import runpy
+
+    enabled = gc.isenabled()
+    try:
+        config = runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
+        assert not gc.isenabled() and config["preload_app"]
+        config["pre_fork"](None, None)
+        assert gc.get_freeze_count() > 0
+        config["post_fork"](None, None)
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        (gc.enable if enabled else gc.disable)()
