@@ -7,9 +7,12 @@ import os
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "intranet.settings.production")
 
 bind = f"{os.environ.get('BIND_HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
-# Two processes a core; threads carry the requests that wait on the database or S3.
-workers = int(os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1))))
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# Four single-threaded processes a core: a page is CPU-bound Python, and threads in one process
+# queue behind its GIL while another process sits idle (bench/load.py, 50 staff on 2 cores:
+# 8 x 1 gave p95 170-200 ms, 6 x 2 250 ms, 4 x 4 210-470 ms). The search model is shared
+# between them (below), so a process costs ~80 MB.
+workers = int(os.environ.get("WEB_CONCURRENCY", str(4 * (os.cpu_count() or 1))))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 worker_class = "gthread"
 # Uploads are checked and stored in the request; extraction is the worker's (a 50 MB upload
 # answers in seconds), so a request that takes longer than this is stuck.
@@ -38,7 +41,17 @@ gc.disable()
 
 
 def pre_fork(server, worker):
+    _load_search_model()
     gc.freeze()
+
+
+def _load_search_model():
+    """The meaning-search model (~90 MB of weights) loaded once in the master, so that every
+    worker shares its pages instead of loading a copy of its own on its first search."""
+    from search import semantic  # the app is loaded by now (preload_app)
+
+    if semantic.enabled():
+        semantic.model.load()
 
 
 def post_fork(server, worker):

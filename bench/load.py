@@ -157,11 +157,15 @@ def main():
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--spawn-rate", type=float, default=10)
     parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--workers", type=int, help="gunicorn processes [gunicorn.conf.py]")
+    parser.add_argument("--threads", type=int, help="threads a process [gunicorn.conf.py]")
     args = parser.parse_args()
     if args.serve:
         port = 8132
         password = "load-bench-only-" + str(os.getpid())
-        with serve.production(args.serve, port, password, workers=4, worker=True):
+        with serve.production(
+            args.serve, port, password, workers=args.workers, worker=True, threads=args.threads
+        ):
             return simulate(args, f"http://127.0.0.1:{port}", password)
     if not args.password:
         parser.error("--password is needed with --host (or use --serve)")

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 
 
-def environment(database, workdir, port, password, workers, pg_url):
+def environment(database, workdir, port, password, workers, pg_url, threads=None):
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="intranet.settings.production",
@@ -35,8 +35,11 @@ def environment(database, workdir, port, password, workers, pg_url):
         CACHE_KEY_PREFIX=f"bench-{database}-{time.time_ns()}",
         DEMO_PASSWORD=password,
         PORT=str(port),
-        WEB_CONCURRENCY=str(workers),
     )
+    if workers:
+        env["WEB_CONCURRENCY"] = str(workers)
+    if threads:
+        env["GUNICORN_THREADS"] = str(threads)
     if database == "postgres":
         env.update(DATABASE_URL=pg_url, SEARCH_BACKEND="postgres")
     else:
@@ -79,12 +82,12 @@ def wait_ready(port, seconds=60):
 
 
 @contextlib.contextmanager
-def production(database, port, password, workers=2, worker=False, pg_url=None):
+def production(database, port, password, workers=2, worker=False, pg_url=None, threads=None):
     pg_url = pg_url or os.environ.get(
         "BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/lte_bench"
     )
     workdir = Path(tempfile.mkdtemp(prefix=f"bench-{database}-"))
-    env = environment(database, workdir, port, password, workers, pg_url)
+    env = environment(database, workdir, port, password, workers, pg_url, threads)
     print(f"== {database}: building the demo trust in a new database ...", flush=True)
     prepare(database, env, pg_url)
     out = {"env": env, "cwd": ROOT, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
